@@ -1,0 +1,2 @@
+/** The {@code global} channel: connection lifecycle, heartbeat and subscriptions. */
+package dev.switchboard.contract.global;

@@ -1,0 +1,37 @@
+package dev.switchboard.contract.session;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * SessionMessage is one message of a session's conversation: a user's text or an agent's reply.
+ *
+ * <p>{@code clientMessageId} echoes the id the client chose in {@code send_message}, so a tab can
+ * match its optimistic message; {@code replyTo} links an agent reply to the user message that
+ * started it. {@code content} is the text: the user's message, or the agent output stored so far.
+ */
+@Serdeable
+public record SessionMessage(
+    String id,
+    String sessionId,
+    MessageRole role,
+    String content,
+    MessageStatus status,
+    @Nullable String clientMessageId,
+    @Nullable String replyTo,
+    @Nullable Integer exitCode,
+    Instant createdAt,
+    @Nullable Instant completedAt) {
+
+  /** Validates that the required components are present. */
+  public SessionMessage {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(sessionId, "sessionId");
+    Objects.requireNonNull(role, "role");
+    Objects.requireNonNull(content, "content");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(createdAt, "createdAt");
+  }
+}
