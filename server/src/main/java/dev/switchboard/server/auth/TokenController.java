@@ -1,0 +1,116 @@
+package dev.switchboard.server.auth;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.json.JsonMapper;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * TokenController lets the admin create ({@code POST /api/tokens}), list ({@code GET}) and revoke
+ * ({@code DELETE /api/tokens/{id}}) scoped tokens; any other caller gets 403.
+ */
+@Controller("/api/tokens")
+final class TokenController {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TokenController.class);
+
+  private final TokenStore tokens;
+  private final JsonMapper json;
+
+  TokenController(TokenStore tokens, JsonMapper json) {
+    this.tokens = tokens;
+    this.json = json;
+  }
+
+  /** 201 with the new token, shown this once. */
+  @Post
+  MutableHttpResponse<?> create(HttpRequest<?> request, @Nullable @Body String body) {
+    MutableHttpResponse<ApiError> denied = denyUnlessAdmin(request);
+    if (denied != null) {
+      return denied;
+    }
+    TokenRequest tokenRequest = parse(body);
+    if (tokenRequest == null) {
+      return ApiError.badRequest(
+          "Send JSON like {\"name\": \"ci\", \"projectIds\": [\"my-project\"], \"shell\": false}"
+              + " with Content-Type: application/json");
+    }
+    String problem = tokenRequest.problem();
+    if (problem != null) {
+      return ApiError.badRequest(problem);
+    }
+    IssuedToken issued =
+        tokens.create(
+            tokenRequest.name().strip(),
+            tokenRequest.projectIdsOrEmpty(),
+            tokenRequest.shellOrFalse());
+    LOG.info(
+        "Created token {} for projects {} (shell {})",
+        issued.id(),
+        issued.projectIds(),
+        issued.shell());
+    return HttpResponse.status(HttpStatus.CREATED).body(issued);
+  }
+
+  /** Every live token, without secrets. */
+  @Get
+  MutableHttpResponse<?> list(HttpRequest<?> request) {
+    MutableHttpResponse<ApiError> denied = denyUnlessAdmin(request);
+    return denied != null ? denied : HttpResponse.ok(tokens.list());
+  }
+
+  /** 204 once revoked; 404 if no token has this id. */
+  @Delete("/{id}")
+  MutableHttpResponse<?> revoke(HttpRequest<?> request, @PathVariable String id) {
+    MutableHttpResponse<ApiError> denied = denyUnlessAdmin(request);
+    if (denied != null) {
+      return denied;
+    }
+    if (!tokens.revoke(id)) {
+      return ApiError.notFound(
+          "No token has the id \"" + id + "\": GET /api/tokens lists the ids of live tokens");
+    }
+    LOG.info("Revoked token {}", id);
+    return HttpResponse.noContent();
+  }
+
+  @Nullable
+  private static MutableHttpResponse<ApiError> denyUnlessAdmin(HttpRequest<?> request) {
+    Caller caller = Callers.require(request);
+    if (caller.admin()) {
+      return null;
+    }
+    LOG.warn(
+        "Refused {} {} to token {} from {}: not the admin token",
+        request.getMethod(),
+        request.getPath(),
+        caller.tokenId(),
+        request.getRemoteAddress());
+    return ApiError.forbidden(
+        "Only the admin token may manage tokens: use the admin token (SWITCHBOARD_TOKEN or"
+            + " <data-dir>/admin-token)");
+  }
+
+  @Nullable
+  private TokenRequest parse(@Nullable String body) {
+    if (body == null || body.isBlank()) {
+      return null;
+    }
+    try {
+      return json.readValue(body, TokenRequest.class);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Authentication (admin and scoped tokens, session cookie) and per-channel authorization. */
+package dev.switchboard.server.auth;
