@@ -1,0 +1,142 @@
+package dev.switchboard.server.channel;
+
+import dev.switchboard.contract.ChannelName;
+import dev.switchboard.contract.StreamPosition;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * InMemoryBroker is the single-node {@link Broker}, the default ({@code switchboard.broker:
+ * memory}): each channel's stream lives in this JVM, so a restart loses history and every channel
+ * comes back with a new epoch, which clients detect as {@code recovered: false}.
+ *
+ * <p>Each channel has its own lock; publishing, fan-out and subscribing hold only that lock, so a
+ * publish costs O(listeners of the channel) and channels never wait for one another. Streams that
+ * no client could still recover from are dropped by {@link #sweepIdleChannels()}.
+ */
+@Singleton
+@Requires(property = "switchboard.broker", value = "memory", defaultValue = "memory")
+public class InMemoryBroker implements Broker {
+
+  private static final Logger LOG = LoggerFactory.getLogger(InMemoryBroker.class);
+  private static final int EPOCH_BYTES = 12;
+
+  private final ChannelStreamsConfiguration configuration;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+  private final Map<String, ChannelStream> streams = new ConcurrentHashMap<>();
+
+  /** Creates the broker; without a {@link Clock} bean it uses the system clock. */
+  @Inject
+  public InMemoryBroker(ChannelStreamsConfiguration configuration, @Nullable Clock clock) {
+    this.configuration = configuration;
+    this.clock = clock == null ? Clock.systemUTC() : clock;
+  }
+
+  @Override
+  public StreamEvent publish(String channel, FrameEncoder encoder) {
+    return withStream(channel, stream -> stream.publish(encoder));
+  }
+
+  @Override
+  public SubscribeResult subscribe(
+      String channel, @Nullable StreamPosition since, StreamListener listener) {
+    return withStream(channel, stream -> stream.subscribe(since, listener));
+  }
+
+  @Override
+  public StreamPosition position(String channel) {
+    return withStream(channel, ChannelStream::position);
+  }
+
+  @Override
+  public int listenerCount(String channel) {
+    ChannelStream stream = streams.get(channel);
+    if (stream == null) {
+      ChannelName.parse(channel); // throws for a name that could never have a stream
+      return 0;
+    }
+    stream.lock().lock();
+    try {
+      return stream.isRemoved() ? 0 : stream.listenerCount();
+    } finally {
+      stream.lock().unlock();
+    }
+  }
+
+  /**
+   * Drops the streams of channels with no listeners, no unexpired history and no use for longer
+   * than {@code history-max-age}, so memory does not grow with every channel ever used.
+   *
+   * @return how many streams were dropped
+   */
+  @Scheduled(fixedDelay = "60s")
+  public int sweepIdleChannels() {
+    int removed = 0;
+    for (Map.Entry<String, ChannelStream> entry : streams.entrySet()) {
+      ChannelStream stream = entry.getValue();
+      stream.lock().lock();
+      try {
+        if (!stream.isRemoved() && stream.isIdle()) {
+          // Marked under the lock: a caller that found this stream before the removal sees the
+          // mark once it gets the lock and looks the channel up again, getting a new stream.
+          stream.markRemoved();
+          streams.remove(entry.getKey(), stream);
+          removed++;
+        }
+      } finally {
+        stream.lock().unlock();
+      }
+    }
+    if (removed > 0) {
+      LOG.debug("Dropped {} idle channel streams, {} remain", removed, streams.size());
+    }
+    return removed;
+  }
+
+  /** How many channel streams this broker holds, for tests of the sweep. */
+  int streamCount() {
+    return streams.size();
+  }
+
+  private <T> T withStream(String channel, Function<ChannelStream, T> action) {
+    while (true) {
+      ChannelStream stream = streams.get(channel);
+      if (stream == null) {
+        stream = streams.computeIfAbsent(channel, this::newStream);
+      }
+      stream.lock().lock();
+      try {
+        if (!stream.isRemoved()) {
+          return action.apply(stream);
+        }
+      } finally {
+        stream.lock().unlock();
+      }
+    }
+  }
+
+  private ChannelStream newStream(String channel) {
+    boolean recoverable = ChannelName.parse(channel).kind().recoverable();
+    return new ChannelStream(channel, newEpoch(), recoverable, configuration, clock);
+  }
+
+  // 96 random bits: a restarted server, or a stream recreated after the sweep, never reuses an
+  // epoch, so a client's old position can never be taken for a current one.
+  private String newEpoch() {
+    byte[] bytes = new byte[EPOCH_BYTES];
+    random.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+}

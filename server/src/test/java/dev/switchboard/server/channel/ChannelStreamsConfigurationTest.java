@@ -1,0 +1,67 @@
+package dev.switchboard.server.channel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.context.ApplicationContext;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ChannelStreamsConfigurationTest {
+
+  @Test
+  void defaultsToTheProtocolsHistoryBounds() {
+    try (ApplicationContext context = contextWith(Map.of())) {
+      ChannelStreamsConfiguration configuration =
+          context.getBean(ChannelStreamsConfiguration.class);
+
+      assertEquals(1000, configuration.historyMaxEvents());
+      assertEquals(Duration.ofMinutes(10), configuration.historyMaxAge());
+      assertEquals(ChannelStreamsConfiguration.defaults(), configuration);
+    }
+  }
+
+  @Test
+  void bindsConfiguredBounds() {
+    try (ApplicationContext context =
+        contextWith(
+            Map.of(
+                "switchboard.channels.history-max-events", "50",
+                "switchboard.channels.history-max-age", "30s"))) {
+      ChannelStreamsConfiguration configuration =
+          context.getBean(ChannelStreamsConfiguration.class);
+
+      assertEquals(50, configuration.historyMaxEvents());
+      assertEquals(Duration.ofSeconds(30), configuration.historyMaxAge());
+    }
+  }
+
+  @Test
+  void rejectsBoundsThatKeepNoHistoryNamingTheProperty() {
+    IllegalArgumentException events =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new ChannelStreamsConfiguration(0, Duration.ofMinutes(1)));
+    IllegalArgumentException age =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new ChannelStreamsConfiguration(10, Duration.ZERO));
+
+    assertTrue(events.getMessage().contains("switchboard.channels.history-max-events"));
+    assertTrue(age.getMessage().contains("switchboard.channels.history-max-age"));
+  }
+
+  private static ApplicationContext contextWith(Map<String, Object> properties) {
+    ApplicationContext context =
+        ApplicationContext.builder()
+            .deduceEnvironment(false)
+            .environmentPropertySource(false)
+            .properties(properties)
+            .build();
+    context.getEnvironment().start();
+    context.start();
+    return context;
+  }
+}
