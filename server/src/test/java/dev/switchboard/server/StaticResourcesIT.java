@@ -18,12 +18,8 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.websocket.WebSocketClient;
-import io.micronaut.websocket.WebSocketSession;
 import io.micronaut.websocket.annotation.ClientWebSocket;
-import io.micronaut.websocket.annotation.OnClose;
 import io.micronaut.websocket.annotation.OnMessage;
-import io.micronaut.websocket.annotation.OnOpen;
-import io.micronaut.websocket.annotation.ServerWebSocket;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -35,8 +31,10 @@ import reactor.core.publisher.Mono;
 /** StaticResourcesIT checks that classpath:public is served and that real routes still win. */
 @MicronautTest
 @Property(name = "spec.name", value = "StaticResourcesIT")
+@Property(name = "switchboard.token", value = StaticResourcesIT.TOKEN)
 class StaticResourcesIT {
 
+  static final String TOKEN = "sb_static-resources-it-token";
   private static final String FIXTURE_MARKER = "switchboard-static-fixture";
 
   @Inject
@@ -73,7 +71,7 @@ class StaticResourcesIT {
 
   @Test
   void apiRouteWinsOverStaticFiles() {
-    String body = client.toBlocking().retrieve("/api/probe");
+    String body = client.toBlocking().retrieve(HttpRequest.GET("/api/probe").bearerAuth(TOKEN));
 
     assertEquals("{\"route\":\"api\"}", body);
   }
@@ -83,7 +81,10 @@ class StaticResourcesIT {
     HttpClientResponseException e =
         assertThrows(
             HttpClientResponseException.class,
-            () -> client.toBlocking().exchange(HttpRequest.GET("/api/missing"), String.class));
+            () ->
+                client
+                    .toBlocking()
+                    .exchange(HttpRequest.GET("/api/missing").bearerAuth(TOKEN), String.class));
 
     assertEquals(HttpStatus.NOT_FOUND, e.getStatus());
   }
@@ -91,12 +92,15 @@ class StaticResourcesIT {
   @Test
   void webSocketRouteWinsOverStaticFiles() throws Exception {
     URI uri = URI.create("ws://127.0.0.1:" + server.getPort() + "/ws");
-    EchoClient echo = Mono.from(webSocketClient.connect(EchoClient.class, uri)).block();
+    EchoClient client =
+        Mono.from(
+                webSocketClient.connect(
+                    EchoClient.class, HttpRequest.GET(uri.toString()).bearerAuth(TOKEN)))
+            .block();
 
-    echo.send("hello");
-
-    assertEquals("echo:hello", echo.replies.poll(5, TimeUnit.SECONDS));
-    echo.close();
+    String greeting = client.replies.poll(5, TimeUnit.SECONDS);
+    assertTrue(greeting != null && greeting.contains("\"type\":\"connected\""), greeting);
+    client.close();
   }
 
   /** ProbeController stands in for the REST API under /api. */
@@ -109,37 +113,14 @@ class StaticResourcesIT {
     }
   }
 
-  /** EchoSocket stands in for the channel socket at /ws. */
-  @Requires(property = "spec.name", value = "StaticResourcesIT")
-  @ServerWebSocket("/ws")
-  static class EchoSocket {
-    @OnMessage
-    void onMessage(String message, WebSocketSession session) {
-      session.sendSync("echo:" + message);
-    }
-
-    @OnClose
-    void onClose() {}
-  }
-
-  /** EchoClient records the replies it receives. */
+  /** EchoClient records the frames it receives. */
   @ClientWebSocket
   abstract static class EchoClient implements AutoCloseable {
     final BlockingQueue<String> replies = new ArrayBlockingQueue<>(10);
-    private WebSocketSession session;
-
-    @OnOpen
-    void onOpen(WebSocketSession session) {
-      this.session = session;
-    }
 
     @OnMessage
     void onMessage(String message) {
       replies.add(message);
-    }
-
-    void send(String message) {
-      session.sendSync(message);
     }
   }
 }

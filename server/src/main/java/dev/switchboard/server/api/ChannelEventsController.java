@@ -1,0 +1,100 @@
+package dev.switchboard.server.api;
+
+import dev.switchboard.contract.ChannelKind;
+import dev.switchboard.contract.ChannelName;
+import dev.switchboard.contract.InvalidChannelException;
+import dev.switchboard.contract.error.ErrorCode;
+import dev.switchboard.contract.project.ProjectEvent;
+import dev.switchboard.contract.project.ProjectEventType;
+import dev.switchboard.contract.session.SessionEvent;
+import dev.switchboard.contract.session.SessionEventType;
+import dev.switchboard.server.auth.ApiError;
+import dev.switchboard.server.auth.Callers;
+import dev.switchboard.server.channel.StreamEvent;
+import dev.switchboard.server.ws.ChannelPublisher;
+import dev.switchboard.server.ws.FrameCodec;
+import dev.switchboard.server.ws.FrameException;
+import dev.switchboard.server.ws.InboundFrame;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.json.tree.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * ChannelEventsController lets other backends (and benchmarks) publish to channels: {@code POST
+ * /api/channels/{channel}/events} with {@code {"type", "data"}}, validated against the channel
+ * family's contract, answered with the event's offset. Admin only.
+ */
+@Controller("/api/channels")
+public final class ChannelEventsController {
+
+  private final FrameCodec codec;
+  private final ChannelPublisher publisher;
+
+  ChannelEventsController(FrameCodec codec, ChannelPublisher publisher) {
+    this.codec = codec;
+    this.publisher = publisher;
+  }
+
+  /** Publishes one event to the channel. */
+  @Post("/{channel}/events")
+  HttpResponse<?> publish(HttpRequest<?> request, @PathVariable String channel, @Body String body) {
+    if (!Callers.require(request).admin()) {
+      return ApiError.forbidden("Publishing to channels needs the admin token.");
+    }
+    ChannelName name;
+    try {
+      name = ChannelName.parse(channel);
+    } catch (InvalidChannelException e) {
+      return HttpResponse.badRequest(new ApiError(ErrorCode.INVALID_CHANNEL, e.getMessage()));
+    }
+    if (name.kind() != ChannelKind.SESSION && name.kind() != ChannelKind.PROJECT) {
+      return HttpResponse.badRequest(
+          new ApiError(
+              ErrorCode.INVALID_CHANNEL,
+              "Only project and session channels take published events; "
+                  + channel
+                  + " does not."));
+    }
+    try {
+      InboundFrame frame = codec.decodeEnvelope(withChannel(codec.parseObject(body), channel));
+      StreamEvent published =
+          name.kind() == ChannelKind.SESSION
+              ? publisher.publish(
+                  codec.decode(
+                      frame,
+                      SessionEvent.class,
+                      SessionEventType.class,
+                      SessionEventType::wireName))
+              : publisher.publish(
+                  codec.decode(
+                      frame,
+                      ProjectEvent.class,
+                      ProjectEventType.class,
+                      ProjectEventType::wireName));
+      return HttpResponse.ok(
+          new PublishedEvent(published.channel(), published.epoch(), published.offset()));
+    } catch (FrameException e) {
+      return HttpResponse.status(HttpStatus.BAD_REQUEST)
+          .body(new ApiError(e.code(), e.getMessage()));
+    }
+  }
+
+  /** Puts the path's channel into the body so the body is validated as a whole frame. */
+  private static JsonNode withChannel(JsonNode tree, String channel) throws FrameException {
+    Map<String, JsonNode> frame = new LinkedHashMap<>();
+    tree.entries().forEach(entry -> frame.put(entry.getKey(), entry.getValue()));
+    if (frame.containsKey("channel")) {
+      throw new FrameException(
+          ErrorCode.BAD_REQUEST, "Leave \"channel\" out of the body: the path names it.", null);
+    }
+    frame.put("channel", JsonNode.createStringNode(channel));
+    return JsonNode.createObjectNode(frame);
+  }
+}

@@ -1,0 +1,2 @@
+/** The REST API under {@code /api}. */
+package dev.switchboard.server.api;

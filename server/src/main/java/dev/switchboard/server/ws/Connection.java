@@ -1,0 +1,97 @@
+package dev.switchboard.server.ws;
+
+import dev.switchboard.contract.error.CloseCode;
+import dev.switchboard.server.auth.Caller;
+import io.micrometer.core.instrument.Counter;
+import io.micronaut.websocket.CloseReason;
+import io.micronaut.websocket.WebSocketSession;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Connection is one client socket on {@code /ws}: who it acts for, its subscriptions, and its
+ * single outbound path. Every frame goes through {@link #send}, which hands it to the socket's
+ * event loop in call order, so frames sent in order (replies after the events that preceded them)
+ * arrive in order.
+ */
+public final class Connection {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
+
+  private final String id;
+  private final Caller caller;
+  private final WebSocketSession session;
+  private final long maxPendingBytes;
+  private final Counter framesOut;
+  private final Map<String, ChannelSubscription> subscriptions = new ConcurrentHashMap<>();
+  private final AtomicLong pendingBytes = new AtomicLong();
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  Connection(
+      String id, Caller caller, WebSocketSession session, long maxPendingBytes, Counter framesOut) {
+    this.id = id;
+    this.caller = caller;
+    this.session = session;
+    this.maxPendingBytes = maxPendingBytes;
+    this.framesOut = framesOut;
+  }
+
+  /** The connection's id, sent in {@code connected} and used in logs. */
+  public String id() {
+    return id;
+  }
+
+  /** Who the connection acts for. */
+  public Caller caller() {
+    return caller;
+  }
+
+  /** Whether the connection has been closed. */
+  public boolean isClosed() {
+    return closed.get();
+  }
+
+  /**
+   * Queues a frame for the client. A client that stops reading lets unsent bytes pile up; past the
+   * ceiling it is closed as a slow consumer and recovers by offset when it reconnects.
+   */
+  public void send(String frame) {
+    if (closed.get()) {
+      return;
+    }
+    long size = frame.length();
+    long pending = pendingBytes.addAndGet(size);
+    if (pending > maxPendingBytes) {
+      LOG.warn("Closing connection {}: {} bytes unsent (limit {})", id, pending, maxPendingBytes);
+      close(CloseCode.SLOW_CONSUMER, "slow consumer");
+      return;
+    }
+    framesOut.increment();
+    session.sendAsync(frame).whenComplete((sent, error) -> pendingBytes.addAndGet(-size));
+  }
+
+  /** Closes the socket with a contract close code and releases every subscription. */
+  public void close(CloseCode code, String reason) {
+    if (releaseAll() && session.isOpen()) {
+      session.close(new CloseReason(code.code(), reason));
+    }
+  }
+
+  /** Releases every subscription; returns false when the connection was already released. */
+  boolean releaseAll() {
+    if (!closed.compareAndSet(false, true)) {
+      return false;
+    }
+    subscriptions.values().forEach(ChannelSubscription::close);
+    subscriptions.clear();
+    return true;
+  }
+
+  Map<String, ChannelSubscription> subscriptions() {
+    return subscriptions;
+  }
+}

@@ -1,0 +1,78 @@
+package dev.switchboard.server.ws;
+
+import dev.switchboard.contract.error.ErrorCode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.inject.Singleton;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * ConnectionRegistry knows the open {@code /ws} connections of this node and exports their metrics:
+ * connections, subscriptions, frames in and out, and error replies by code.
+ */
+@Singleton
+public final class ConnectionRegistry {
+
+  private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+  private final Counter framesIn;
+  private final Counter framesOut;
+  private final Map<ErrorCode, Counter> errors = new EnumMap<>(ErrorCode.class);
+
+  /** Creates the registry and registers its meters. */
+  public ConnectionRegistry(MeterRegistry meters) {
+    Gauge.builder("switchboard.ws.connections", connections, Set::size)
+        .description("Open /ws connections")
+        .register(meters);
+    Gauge.builder("switchboard.ws.subscriptions", this, ConnectionRegistry::subscriptionCount)
+        .description("Channel subscriptions held by open connections")
+        .register(meters);
+    framesIn = Counter.builder("switchboard.ws.frames.in").register(meters);
+    framesOut = Counter.builder("switchboard.ws.frames.out").register(meters);
+    for (ErrorCode code : ErrorCode.values()) {
+      errors.put(
+          code,
+          Counter.builder("switchboard.ws.errors")
+              .tag("code", code.name().toLowerCase(java.util.Locale.ROOT))
+              .register(meters));
+    }
+  }
+
+  /** The open connections. */
+  public Collection<Connection> connections() {
+    return Collections.unmodifiableSet(connections);
+  }
+
+  void add(Connection connection) {
+    connections.add(connection);
+  }
+
+  void remove(Connection connection) {
+    connections.remove(connection);
+  }
+
+  void frameReceived() {
+    framesIn.increment();
+  }
+
+  Counter framesOut() {
+    return framesOut;
+  }
+
+  void errorSent(ErrorCode code) {
+    errors.get(code).increment();
+  }
+
+  private double subscriptionCount() {
+    long total = 0;
+    for (Connection connection : connections) {
+      total += connection.subscriptions().size();
+    }
+    return total;
+  }
+}

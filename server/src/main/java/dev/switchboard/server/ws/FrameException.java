@@ -1,0 +1,33 @@
+package dev.switchboard.server.ws;
+
+import dev.switchboard.contract.error.ErrorCode;
+import io.micronaut.core.annotation.Nullable;
+
+/**
+ * FrameException reports an inbound frame the server cannot handle, with the stable code and the
+ * command's {@code ref} (when it could be read) for the error reply.
+ */
+public final class FrameException extends Exception {
+
+  private static final long serialVersionUID = 1L;
+
+  private final ErrorCode code;
+  private final @Nullable String ref;
+
+  /** Creates the exception with a message that says what was wrong and how to fix it. */
+  public FrameException(ErrorCode code, String message, @Nullable String ref) {
+    super(message, null, false, false);
+    this.code = code;
+    this.ref = ref;
+  }
+
+  /** The error code to send. */
+  public ErrorCode code() {
+    return code;
+  }
+
+  /** The offending command's {@code ref}, if it had a readable one. */
+  public @Nullable String ref() {
+    return ref;
+  }
+}

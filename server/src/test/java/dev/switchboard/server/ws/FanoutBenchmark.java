@@ -1,0 +1,153 @@
+package dev.switchboard.server.ws;
+
+import dev.switchboard.contract.Channels;
+import dev.switchboard.contract.session.OutputStreamName;
+import dev.switchboard.contract.session.StreamOutputData;
+import dev.switchboard.contract.session.StreamOutputEvent;
+import dev.switchboard.server.auth.Caller;
+import dev.switchboard.server.channel.ChannelStreamsConfiguration;
+import dev.switchboard.server.channel.InMemoryBroker;
+import dev.switchboard.server.channel.SubscribeResult;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.websocket.WebSocketSession;
+import java.lang.reflect.Proxy;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * FanoutBenchmark measures what one publish costs on a node: numbering, encoding once, recording
+ * history and handing the frame to each subscriber's connection (its outbound accounting and
+ * queue), with sockets replaced by a sink so the figure is the server's own work, not the network.
+ *
+ * <p>It prints the cost per subscriber at 1,000 and 10,000 subscribers, and the cost of publishing
+ * to a 10-subscriber channel with 10 and with 5,000 other connections open (each on its own
+ * channel), which must be the same: fan-out is O(subscribers of the channel).
+ *
+ * <p>Run: {@code ./bench/fanout.sh} (not part of the test suite).
+ */
+public final class FanoutBenchmark {
+
+  private static final LongAdder DELIVERED = new LongAdder();
+
+  public static void main(String[] args) {
+    try (ApplicationContext context =
+        ApplicationContext.run(
+            java.util.Map.of("micronaut.serde.serialization.inclusion", "non_null"))) {
+      FrameCodec codec = new FrameCodec(context.getBean(JsonMapper.class));
+      System.out.println("Fan-out on one node (in-memory broker, sockets replaced by a sink)");
+      for (int subscribers : new int[] {1_000, 10_000}) {
+        perSubscriber(codec, subscribers);
+      }
+      for (int others : new int[] {10, 5_000}) {
+        smallChannelAmongOthers(codec, others);
+      }
+    }
+  }
+
+  private static void perSubscriber(FrameCodec codec, int subscribers) {
+    Setup setup = new Setup(codec);
+    String channel = Channels.session("hot");
+    setup.subscribe(channel, subscribers);
+    int publishes = 10_000_000 / subscribers;
+    setup.publish(channel, publishes / 2); // warm-up
+    long[] nanos = setup.publish(channel, publishes);
+    double perSubscriberNs = (double) sum(nanos) / ((long) publishes * subscribers);
+    System.out.printf(
+        "  %,6d subscribers: %6.1f ns per subscriber per event, median publish %,.1f µs, p99 %,.1f µs%n",
+        subscribers, perSubscriberNs, percentile(nanos, 50) / 1e3, percentile(nanos, 99) / 1e3);
+  }
+
+  private static void smallChannelAmongOthers(FrameCodec codec, int others) {
+    Setup setup = new Setup(codec);
+    for (int i = 0; i < others; i++) {
+      setup.subscribe(Channels.session("other-" + i), 1);
+    }
+    String channel = Channels.session("small");
+    setup.subscribe(channel, 10);
+    setup.publish(channel, 200_000); // warm-up
+    long[] nanos = setup.publish(channel, 200_000);
+    System.out.printf(
+        "  10-subscriber channel with %,5d other connections: median publish %,.2f µs, mean %,.2f µs%n",
+        others, percentile(nanos, 50) / 1e3, sum(nanos) / (double) nanos.length / 1e3);
+  }
+
+  /** One broker, publisher and set of sink-backed connections. */
+  private static final class Setup {
+    private final InMemoryBroker broker =
+        new InMemoryBroker(ChannelStreamsConfiguration.defaults(), null);
+    private final ChannelPublisher publisher;
+    private long seq;
+
+    Setup(FrameCodec codec) {
+      this.publisher = new ChannelPublisher(broker, codec, new SimpleMeterRegistry());
+    }
+
+    void subscribe(String channel, int count) {
+      SimpleMeterRegistry meters = new SimpleMeterRegistry();
+      for (int i = 0; i < count; i++) {
+        Connection connection =
+            new Connection(
+                "c-" + i,
+                Caller.forAdmin(),
+                sinkSession(),
+                Long.MAX_VALUE,
+                meters.counter("frames"));
+        ChannelSubscription subscription = new ChannelSubscription(connection);
+        SubscribeResult result = broker.subscribe(channel, null, subscription);
+        subscription.start(result.handle(), "{}", result.position().offset(), List.of());
+      }
+    }
+
+    long[] publish(String channel, int count) {
+      long[] nanos = new long[count];
+      for (int i = 0; i < count; i++) {
+        StreamOutputEvent event =
+            new StreamOutputEvent(
+                channel,
+                new StreamOutputData(
+                    "m-1",
+                    seq++,
+                    "a line of agent output, about eighty bytes long "
+                        + "in total, like a log line\n",
+                    OutputStreamName.STDOUT));
+        long start = System.nanoTime();
+        publisher.publish(event);
+        nanos[i] = System.nanoTime() - start;
+      }
+      return nanos;
+    }
+  }
+
+  private static WebSocketSession sinkSession() {
+    CompletableFuture<Object> done = CompletableFuture.completedFuture(null);
+    return (WebSocketSession)
+        Proxy.newProxyInstance(
+            FanoutBenchmark.class.getClassLoader(),
+            new Class<?>[] {WebSocketSession.class},
+            (proxy, method, args) ->
+                switch (method.getName()) {
+                  case "sendAsync" -> {
+                    DELIVERED.increment();
+                    yield done;
+                  }
+                  case "isOpen" -> true;
+                  case "hashCode" -> System.identityHashCode(proxy);
+                  case "equals" -> proxy == args[0];
+                  default -> null;
+                });
+  }
+
+  private static long sum(long[] values) {
+    return Arrays.stream(values).sum();
+  }
+
+  private static double percentile(long[] values, int percentile) {
+    long[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[Math.min(sorted.length - 1, sorted.length * percentile / 100)];
+  }
+}
