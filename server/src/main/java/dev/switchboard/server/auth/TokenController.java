@@ -1,5 +1,6 @@
 package dev.switchboard.server.auth;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -27,9 +28,14 @@ final class TokenController {
 
   private final TokenStore tokens;
   private final JsonMapper json;
+  private final ApplicationEventPublisher<TokenRevokedEvent> revocations;
 
-  TokenController(TokenStore tokens, JsonMapper json) {
+  TokenController(
+      TokenStore tokens,
+      JsonMapper json,
+      ApplicationEventPublisher<TokenRevokedEvent> revocations) {
     this.tokens = tokens;
+    this.revocations = revocations;
     this.json = json;
   }
 
@@ -82,6 +88,7 @@ final class TokenController {
           "No token has the id \"" + id + "\": GET /api/tokens lists the ids of live tokens");
     }
     LOG.info("Revoked token {}", id);
+    revocations.publishEvent(new TokenRevokedEvent(id));
     return HttpResponse.noContent();
   }
 

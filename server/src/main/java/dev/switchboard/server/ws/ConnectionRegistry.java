@@ -1,9 +1,12 @@
 package dev.switchboard.server.ws;
 
+import dev.switchboard.contract.error.CloseCode;
 import dev.switchboard.contract.error.ErrorCode;
+import dev.switchboard.server.auth.TokenRevokedEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.Collections;
@@ -46,6 +49,16 @@ public final class ConnectionRegistry {
   /** The open connections. */
   public Collection<Connection> connections() {
     return Collections.unmodifiableSet(connections);
+  }
+
+  /** Closes the connections made with a token that has just been revoked. */
+  @EventListener
+  void onTokenRevoked(TokenRevokedEvent event) {
+    for (Connection connection : connections) {
+      if (connection.caller().tokenId().equals(event.tokenId())) {
+        connection.close(CloseCode.UNAUTHORIZED, "token revoked");
+      }
+    }
   }
 
   void add(Connection connection) {

@@ -234,6 +234,31 @@ class ChannelSocketIT {
   }
 
   @Test
+  void closesTheConnectionsOfARevokedTokenAtOnce() throws Exception {
+    var issued = tokens.create("revoked-soon", Set.of("p-r"), false);
+    try (TestSocket socket = connect(issued.token())) {
+      socket.send(subscribe("project:p-r", "s"));
+      socket.awaitType("subscription_success");
+      var response =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(
+                          java.net.URI.create(
+                              "http://127.0.0.1:"
+                                  + server.getPort()
+                                  + "/api/tokens/"
+                                  + issued.id()))
+                      .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                      .DELETE()
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertEquals(204, response.statusCode());
+      assertEquals(4500, socket.closed().get(10, java.util.concurrent.TimeUnit.SECONDS));
+      await().atMost(Duration.ofSeconds(10)).until(() -> broker.listenerCount("project:p-r") == 0);
+    }
+  }
+
+  @Test
   void releasesSubscriptionsWhenTheConnectionDrops() {
     TestSocket socket = connect(ADMIN_TOKEN);
     socket.send(subscribe("session:dropped", "s"));
