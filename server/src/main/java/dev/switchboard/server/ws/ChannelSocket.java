@@ -118,7 +118,7 @@ public final class ChannelSocket {
     if (connection == null || connection.isClosed()) {
       return;
     }
-    registry.frameReceived();
+    registry.frameReceived(connection);
     try {
       route(connection, codec.decodeEnvelope(text));
     } catch (FrameException e) {

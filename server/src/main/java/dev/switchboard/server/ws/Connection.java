@@ -30,6 +30,7 @@ public final class Connection {
   private final Map<String, ChannelSubscription> subscriptions = new ConcurrentHashMap<>();
   private final AtomicLong pendingBytes = new AtomicLong();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile long lastFrameAtNanos = System.nanoTime();
 
   Connection(
       String id, Caller caller, WebSocketSession session, long maxPendingBytes, Counter framesOut) {
@@ -48,6 +49,16 @@ public final class Connection {
   /** Who the connection acts for. */
   public Caller caller() {
     return caller;
+  }
+
+  /** Records that the client sent a frame, which keeps the connection from idling out. */
+  void touch() {
+    lastFrameAtNanos = System.nanoTime();
+  }
+
+  /** How long the client has sent nothing. */
+  long idleNanos(long nowNanos) {
+    return nowNanos - lastFrameAtNanos;
   }
 
   /** Whether the connection has been closed. */

@@ -6,7 +6,9 @@ import dev.switchboard.server.auth.TokenRevokedEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.Collections;
@@ -14,6 +16,8 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * ConnectionRegistry knows the open {@code /ws} connections of this node and exports their metrics:
@@ -22,13 +26,17 @@ import java.util.concurrent.ConcurrentHashMap;
 @Singleton
 public final class ConnectionRegistry {
 
+  private static final Logger LOG = LoggerFactory.getLogger(ConnectionRegistry.class);
+
   private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+  private final ChannelSocketConfiguration configuration;
   private final Counter framesIn;
   private final Counter framesOut;
   private final Map<ErrorCode, Counter> errors = new EnumMap<>(ErrorCode.class);
 
   /** Creates the registry and registers its meters. */
-  public ConnectionRegistry(MeterRegistry meters) {
+  public ConnectionRegistry(MeterRegistry meters, ChannelSocketConfiguration configuration) {
+    this.configuration = configuration;
     Gauge.builder("switchboard.ws.connections", connections, Set::size)
         .description("Open /ws connections")
         .register(meters);
@@ -69,8 +77,38 @@ public final class ConnectionRegistry {
     connections.remove(connection);
   }
 
-  void frameReceived() {
+  void frameReceived(Connection connection) {
+    connection.touch();
     framesIn.increment();
+  }
+
+  /**
+   * Closes connections that sent nothing for the idle timeout. Clients ping every heartbeat
+   * interval, so only dead or stalled clients (half-open TCP, a frozen tab) are closed; they
+   * reconnect and recover by offset.
+   */
+  @Scheduled(fixedDelay = "${switchboard.ws.idle-check-interval:5s}")
+  void closeIdleConnections() {
+    long now = System.nanoTime();
+    long limit = configuration.idleTimeout().toNanos();
+    for (Connection connection : connections) {
+      long idle = connection.idleNanos(now);
+      if (idle > limit) {
+        LOG.info("Closing connection {}: no frame for {} ms", connection.id(), idle / 1_000_000);
+        connection.close(CloseCode.IDLE_TIMEOUT, "idle");
+      }
+    }
+  }
+
+  /**
+   * Tells every client the server is draining before it stops, with a code that asks them to
+   * reconnect (to another node, or to this one once it is back) and recover by offset.
+   */
+  @EventListener
+  void onShutdown(ShutdownEvent event) {
+    for (Connection connection : connections) {
+      connection.close(CloseCode.SERVER_DRAINING, "server shutting down");
+    }
   }
 
   Counter framesOut() {
