@@ -82,11 +82,7 @@ public final class ChannelSocket {
     }
     Connection connection =
         new Connection(
-            newConnectionId(),
-            caller.get(),
-            session,
-            configuration.maxPendingBytes(),
-            registry.framesOut());
+            newConnectionId(), caller.get(), session, configuration, registry.framesOut());
     session.put(CONNECTION, connection);
     registry.add(connection);
     LOG.info(
@@ -119,10 +115,23 @@ public final class ChannelSocket {
       return;
     }
     registry.frameReceived(connection);
+    long now = System.nanoTime();
+    if (!connection.admitCommand(now)) {
+      refuseOverRate(connection, now);
+      return;
+    }
     try {
       route(connection, codec.decodeEnvelope(text));
     } catch (FrameException e) {
       sendError(connection, e.code(), e.getMessage(), e.ref());
+      if (isProtocolError(e.code())
+          && connection.recordProtocolError(now) > configuration.maxProtocolErrorsPerMinute()) {
+        LOG.warn(
+            "Closing connection {}: more than {} invalid frames in a minute",
+            connection.id(),
+            configuration.maxProtocolErrorsPerMinute());
+        connection.close(CloseCode.TOO_MANY_PROTOCOL_ERRORS, "too many invalid frames");
+      }
     } catch (RuntimeException e) {
       LOG.error("Connection {}: frame handling failed", connection.id(), e);
       sendError(
@@ -133,6 +142,35 @@ public final class ChannelSocket {
               + ".",
           null);
     }
+  }
+
+  /**
+   * Drops a frame over the rate limit with a retryable error; a client that keeps going after being
+   * told is closed with a code that tells it not to reconnect in a loop.
+   */
+  private void refuseOverRate(Connection connection, long now) {
+    int refused = connection.recordRateLimited(now);
+    if (refused > configuration.maxRateLimitedPerMinute()) {
+      LOG.warn(
+          "Closing connection {}: {} frames over the rate limit in a minute",
+          connection.id(),
+          refused);
+      connection.close(CloseCode.RATE_LIMIT_ABUSE, "rate limit abuse");
+      return;
+    }
+    sendError(
+        connection,
+        ErrorCode.RATE_LIMITED,
+        "More than "
+            + configuration.maxCommandsPerSecond()
+            + " frames per second; this one was dropped. Slow down and resend it.",
+        null);
+  }
+
+  private static boolean isProtocolError(ErrorCode code) {
+    return code == ErrorCode.BAD_REQUEST
+        || code == ErrorCode.UNKNOWN_TYPE
+        || code == ErrorCode.INVALID_CHANNEL;
   }
 
   @OnClose

@@ -18,11 +18,17 @@ public record ChannelSocketConfiguration(
     @Bindable(defaultValue = "75s") Duration idleTimeout,
     @Bindable(defaultValue = "65536") int maxMessageBytes,
     @Bindable(defaultValue = "100") int maxCommandsPerSecond,
-    @Bindable(defaultValue = "8388608") long maxPendingBytes) {
+    @Bindable(defaultValue = "8388608") long maxPendingBytes,
+    @Bindable(defaultValue = "50") int maxRateLimitedPerMinute,
+    @Bindable(defaultValue = "20") int maxProtocolErrorsPerMinute) {
 
   /** Validates that every limit is positive. */
   public ChannelSocketConfiguration {
-    if (maxSubscriptions < 1 || maxMessageBytes < 1 || maxCommandsPerSecond < 1) {
+    if (maxSubscriptions < 1
+        || maxMessageBytes < 1
+        || maxCommandsPerSecond < 1
+        || maxRateLimitedPerMinute < 1
+        || maxProtocolErrorsPerMinute < 1) {
       throw new IllegalArgumentException(
           "switchboard.ws limits must be positive (defaults: max-subscriptions "
               + ProtocolConstants.MAX_SUBSCRIPTIONS

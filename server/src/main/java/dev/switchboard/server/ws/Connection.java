@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class Connection {
 
   private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
+  private static final long MINUTE_NANOS = 60_000_000_000L;
 
   private final String id;
   private final Caller caller;
@@ -31,14 +32,25 @@ public final class Connection {
   private final AtomicLong pendingBytes = new AtomicLong();
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile long lastFrameAtNanos = System.nanoTime();
+  private final TokenBucket commands;
+  private final WindowCounter rateLimited;
+  private final WindowCounter protocolErrors;
 
   Connection(
-      String id, Caller caller, WebSocketSession session, long maxPendingBytes, Counter framesOut) {
+      String id,
+      Caller caller,
+      WebSocketSession session,
+      ChannelSocketConfiguration limits,
+      Counter framesOut) {
     this.id = id;
     this.caller = caller;
     this.session = session;
-    this.maxPendingBytes = maxPendingBytes;
+    this.maxPendingBytes = limits.maxPendingBytes();
     this.framesOut = framesOut;
+    long now = System.nanoTime();
+    this.commands = new TokenBucket(limits.maxCommandsPerSecond(), now);
+    this.rateLimited = new WindowCounter(MINUTE_NANOS, now);
+    this.protocolErrors = new WindowCounter(MINUTE_NANOS, now);
   }
 
   /** The connection's id, sent in {@code connected} and used in logs. */
@@ -54,6 +66,21 @@ public final class Connection {
   /** Records that the client sent a frame, which keeps the connection from idling out. */
   void touch() {
     lastFrameAtNanos = System.nanoTime();
+  }
+
+  /** Whether the client may send another command now (the per-connection rate limit). */
+  boolean admitCommand(long nowNanos) {
+    return commands.tryTake(nowNanos);
+  }
+
+  /** Counts a refused command; returns how many were refused in the current minute. */
+  int recordRateLimited(long nowNanos) {
+    return rateLimited.record(nowNanos);
+  }
+
+  /** Counts an invalid frame; returns how many arrived in the current minute. */
+  int recordProtocolError(long nowNanos) {
+    return protocolErrors.record(nowNanos);
   }
 
   /** How long the client has sent nothing. */

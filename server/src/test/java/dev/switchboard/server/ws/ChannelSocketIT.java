@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
 
 @MicronautTest
 @Property(name = "switchboard.token", value = ChannelSocketIT.ADMIN_TOKEN)
+// Some tests send bursts of 100 commands; the rate limit has its own test.
+@Property(name = "switchboard.ws.max-commands-per-second", value = "10000")
 class ChannelSocketIT {
 
   static final String ADMIN_TOKEN = "sb_channel-socket-it-admin";

@@ -32,6 +32,17 @@ import java.util.concurrent.atomic.LongAdder;
 public final class FanoutBenchmark {
 
   private static final LongAdder DELIVERED = new LongAdder();
+  private static final ChannelSocketConfiguration LIMITS =
+      new ChannelSocketConfiguration(
+          100,
+          java.time.Duration.ofSeconds(30),
+          java.time.Duration.ofSeconds(5),
+          java.time.Duration.ofSeconds(75),
+          65_536,
+          100,
+          Long.MAX_VALUE,
+          50,
+          20);
 
   public static void main(String[] args) {
     try (ApplicationContext context =
@@ -91,11 +102,7 @@ public final class FanoutBenchmark {
       for (int i = 0; i < count; i++) {
         Connection connection =
             new Connection(
-                "c-" + i,
-                Caller.forAdmin(),
-                sinkSession(),
-                Long.MAX_VALUE,
-                meters.counter("frames"));
+                "c-" + i, Caller.forAdmin(), sinkSession(), LIMITS, meters.counter("frames"));
         ChannelSubscription subscription = new ChannelSubscription(connection);
         SubscribeResult result = broker.subscribe(channel, null, subscription);
         subscription.start(result.handle(), "{}", result.position().offset(), List.of());

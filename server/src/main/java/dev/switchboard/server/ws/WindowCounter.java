@@ -1,0 +1,26 @@
+package dev.switchboard.server.ws;
+
+/**
+ * WindowCounter counts events in the current fixed window (a minute, say), to tell a client that
+ * slipped a few times from one that keeps misbehaving. Not thread-safe, like {@link TokenBucket}.
+ */
+final class WindowCounter {
+
+  private final long windowNanos;
+  private long windowStart;
+  private int count;
+
+  WindowCounter(long windowNanos, long nowNanos) {
+    this.windowNanos = windowNanos;
+    this.windowStart = nowNanos;
+  }
+
+  /** Counts one event and returns the count in the current window. */
+  int record(long nowNanos) {
+    if (nowNanos - windowStart >= windowNanos) {
+      windowStart = nowNanos;
+      count = 0;
+    }
+    return ++count;
+  }
+}
