@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * the gap it is told so instead of silently missing events.
  */
 @MicronautTest
+@Property(name = "spec.name", value = AnySessionOwnership.SPEC)
 @Property(name = "switchboard.token", value = ChannelRecoveryIT.ADMIN_TOKEN)
 @Property(name = "switchboard.channels.history-max-events", value = "1000")
 class ChannelRecoveryIT {

@@ -25,6 +25,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 @MicronautTest
+@Property(name = "spec.name", value = AnySessionOwnership.SPEC)
 @Property(name = "switchboard.token", value = ChannelSocketIT.ADMIN_TOKEN)
 // Some tests send bursts of 100 commands; the rate limit has its own test.
 @Property(name = "switchboard.ws.max-commands-per-second", value = "10000")

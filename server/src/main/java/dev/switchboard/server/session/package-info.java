@@ -1,0 +1,2 @@
+/** Agent sessions and their messages: the {@code sessions} and {@code messages} tables. */
+package dev.switchboard.server.session;
