@@ -14,6 +14,8 @@ import dev.switchboard.server.auth.TokenStore;
 import dev.switchboard.server.session.MessageRepository;
 import dev.switchboard.server.session.StoredMessage;
 import dev.switchboard.server.storage.Ids;
+import dev.switchboard.server.testing.Frames;
+import dev.switchboard.server.testing.TestSocket;
 import dev.switchboard.server.ws.ChannelPublisher;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.json.JsonMapper;
@@ -190,8 +192,8 @@ class SessionControllerIT {
   @Test
   void publishesEveryChangeOnTheProjectChannel() {
     String projectId = createProject();
-    try (ApiSocket socket = ApiSocket.connect(server.getPort(), ADMIN_TOKEN, mapper)) {
-      socket.subscribe(Channels.project(projectId), null, 0);
+    try (TestSocket socket = TestSocket.connect(server.getPort(), ADMIN_TOKEN, mapper)) {
+      socket.send(Frames.subscribeSince(Channels.project(projectId), null, 0));
       socket.awaitType("subscription_success");
 
       JsonNode created = createSession(projectId, "{\"title\":\"live\"}", ADMIN_TOKEN);
@@ -233,11 +235,12 @@ class SessionControllerIT {
     publishOutput(id, 3);
     publishOutput(id, 4);
 
-    try (ApiSocket socket = ApiSocket.connect(server.getPort(), ADMIN_TOKEN, mapper)) {
-      socket.subscribe(
-          Channels.session(id),
-          position.get("epoch").getStringValue(),
-          position.get("offset").getLongValue());
+    try (TestSocket socket = TestSocket.connect(server.getPort(), ADMIN_TOKEN, mapper)) {
+      socket.send(
+          Frames.subscribeSince(
+              Channels.session(id),
+              position.get("epoch").getStringValue(),
+              position.get("offset").getLongValue()));
       JsonNode success = socket.awaitType("subscription_success").get("data");
       assertTrue(success.get("recovered").getBooleanValue());
       publishOutput(id, 5);
@@ -281,12 +284,12 @@ class SessionControllerIT {
     // A missing session is not revealed to a scoped token.
     assertEquals(403, api.send("GET", "/api/sessions/missing", null, token).statusCode());
 
-    try (ApiSocket socket = ApiSocket.connect(server.getPort(), token, mapper)) {
-      socket.subscribe(Channels.session(mySession), null, 0);
+    try (TestSocket socket = TestSocket.connect(server.getPort(), token, mapper)) {
+      socket.send(Frames.subscribeSince(Channels.session(mySession), null, 0));
       assertEquals(
           Channels.session(mySession),
           socket.awaitType("subscription_success").get("data").get("channel").getStringValue());
-      socket.subscribe(Channels.session(otherSession), null, 0);
+      socket.send(Frames.subscribeSince(Channels.session(otherSession), null, 0));
       JsonNode refused = socket.awaitType("subscription_error").get("data");
       assertEquals(Channels.session(otherSession), refused.get("channel").getStringValue());
       assertEquals("forbidden", refused.get("code").getStringValue());

@@ -2,6 +2,8 @@ package dev.switchboard.server.ws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.switchboard.server.testing.Frames;
+import dev.switchboard.server.testing.TestSocket;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -32,7 +34,7 @@ class AbuseLimitsIT {
     try (TestSocket socket = TestSocket.connect(server.getPort(), TOKEN, mapper)) {
       socket.awaitType("connected");
       for (int i = 0; i < 6; i++) {
-        socket.send(ChannelSocketIT.ping("p" + i));
+        socket.send(Frames.ping("p" + i));
       }
       for (int i = 0; i < 5; i++) {
         assertEquals("pong", socket.next().get("type").getStringValue());
@@ -41,7 +43,7 @@ class AbuseLimitsIT {
       assertEquals("rate_limited", limited.get("data").get("code").getStringValue());
       assertEquals(true, limited.get("data").get("retryable").getBooleanValue());
       for (int i = 0; i < 3; i++) {
-        socket.send(ChannelSocketIT.ping("again" + i));
+        socket.send(Frames.ping("again" + i));
       }
       assertEquals(4502, socket.closed().get(10, TimeUnit.SECONDS));
     }

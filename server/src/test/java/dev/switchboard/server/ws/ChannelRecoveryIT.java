@@ -8,6 +8,8 @@ import dev.switchboard.contract.Channels;
 import dev.switchboard.contract.session.OutputStreamName;
 import dev.switchboard.contract.session.StreamOutputData;
 import dev.switchboard.contract.session.StreamOutputEvent;
+import dev.switchboard.server.testing.Frames;
+import dev.switchboard.server.testing.TestSocket;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -51,16 +53,6 @@ class ChannelRecoveryIT {
     return socket;
   }
 
-  static String subscribe(String channel, String epoch, long offset) {
-    String since =
-        epoch == null ? "" : ",\"since\":{\"epoch\":\"" + epoch + "\",\"offset\":" + offset + "}";
-    return "{\"channel\":\"global\",\"type\":\"subscribe\",\"data\":{\"channel\":\""
-        + channel
-        + "\""
-        + since
-        + "}}";
-  }
-
   @Test
   void replaysMissedEventsAfterEveryForcedDisconnect() throws Exception {
     String channel = "session:recover";
@@ -82,7 +74,7 @@ class ChannelRecoveryIT {
     while (last < 1000) {
       connections++;
       TestSocket socket = connect();
-      socket.send(subscribe(channel, epoch, last));
+      socket.send(Frames.subscribeSince(channel, epoch, last));
       JsonNode success = socket.awaitType("subscription_success").get("data");
       if (epoch == null) {
         epoch = success.get("epoch").getStringValue();
@@ -114,7 +106,7 @@ class ChannelRecoveryIT {
     String epoch;
     long offset;
     try (TestSocket socket = connect()) {
-      socket.send(subscribe(channel, null, 0));
+      socket.send(Frames.subscribeSince(channel, null, 0));
       epoch = socket.awaitType("subscription_success").get("data").get("epoch").getStringValue();
       publish("overflow", 0);
       offset = socket.awaitType("stream_output").get("offset").getLongValue();
@@ -123,7 +115,7 @@ class ChannelRecoveryIT {
       publish("overflow", seq);
     }
     try (TestSocket socket = connect()) {
-      socket.send(subscribe(channel, epoch, offset));
+      socket.send(Frames.subscribeSince(channel, epoch, offset));
       JsonNode success = socket.awaitType("subscription_success").get("data");
       assertFalse(success.get("recovered").getBooleanValue());
       assertEquals(1002, success.get("offset").getLongValue());
@@ -136,7 +128,7 @@ class ChannelRecoveryIT {
   void saysRecoveredFalseForAnotherEpoch() {
     publish("epochs", 0);
     try (TestSocket socket = connect()) {
-      socket.send(subscribe("session:epochs", "not-this-epoch", 1));
+      socket.send(Frames.subscribeSince("session:epochs", "not-this-epoch", 1));
       JsonNode success = socket.awaitType("subscription_success").get("data");
       assertFalse(success.get("recovered").getBooleanValue());
       assertEquals(1, success.get("offset").getLongValue());

@@ -13,6 +13,8 @@ import dev.switchboard.contract.session.StreamOutputData;
 import dev.switchboard.contract.session.StreamOutputEvent;
 import dev.switchboard.server.auth.TokenStore;
 import dev.switchboard.server.channel.Broker;
+import dev.switchboard.server.testing.Frames;
+import dev.switchboard.server.testing.TestSocket;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -45,20 +47,6 @@ class ChannelSocketIT {
     return socket;
   }
 
-  static String subscribe(String channel, String ref) {
-    return "{\"channel\":\"global\",\"type\":\"subscribe\",\"data\":{\"channel\":\""
-        + channel
-        + "\"},\"ref\":\""
-        + ref
-        + "\"}";
-  }
-
-  static String ping(String ref) {
-    return "{\"channel\":\"global\",\"type\":\"ping\",\"data\":{\"timestamp\":42},\"ref\":\""
-        + ref
-        + "\"}";
-  }
-
   void publishOutput(String sessionId, long seq) {
     publisher.publish(
         new StreamOutputEvent(
@@ -89,7 +77,7 @@ class ChannelSocketIT {
   void answersPingWithPongCarryingTheRefAndTimestamps() {
     try (TestSocket socket = connect(ADMIN_TOKEN)) {
       long before = System.currentTimeMillis();
-      socket.send(ping("p1"));
+      socket.send(Frames.ping("p1"));
       JsonNode pong = socket.awaitType("pong");
       assertEquals("p1", pong.get("ref").getStringValue());
       assertEquals(42, pong.get("data").get("timestamp").getLongValue());
@@ -119,7 +107,7 @@ class ChannelSocketIT {
       socket.send("{\"channel\":\"shell:s1\",\"type\":\"input\",\"data\":{\"data\":\"ls\"}}");
       assertError(socket.next(), "invalid_channel", null);
 
-      socket.send(ping("still-here"));
+      socket.send(Frames.ping("still-here"));
       assertEquals("still-here", socket.awaitType("pong").get("ref").getStringValue());
     }
   }
@@ -138,7 +126,7 @@ class ChannelSocketIT {
   void refusesInvalidChannelsOnSubscribe() {
     try (TestSocket socket = connect(ADMIN_TOKEN)) {
       for (String channel : List.of("session:", "session:a:b", "room:1", "global", "shell:x")) {
-        socket.send(subscribe(channel, "s"));
+        socket.send(Frames.subscribe(channel, "s"));
         JsonNode error = socket.next();
         assertEquals("subscription_error", type(error), socket.text(error));
         assertEquals(channel, error.get("data").get("channel").getStringValue());
@@ -151,7 +139,7 @@ class ChannelSocketIT {
   void deliversPublishedEventsWithOffsetsAfterSubscriptionSuccess() {
     try (TestSocket socket = connect(ADMIN_TOKEN)) {
       publishOutput("deliver", 0);
-      socket.send(subscribe("session:deliver", "s1"));
+      socket.send(Frames.subscribe("session:deliver", "s1"));
       JsonNode success = socket.next();
       assertEquals("subscription_success", type(success));
       assertEquals("s1", success.get("ref").getStringValue());
@@ -170,9 +158,9 @@ class ChannelSocketIT {
   @Test
   void repeatedSubscribeChangesNothingAndUnsubscribeStopsDelivery() {
     try (TestSocket socket = connect(ADMIN_TOKEN)) {
-      socket.send(subscribe("session:twice", "a"));
+      socket.send(Frames.subscribe("session:twice", "a"));
       socket.awaitType("subscription_success");
-      socket.send(subscribe("session:twice", "b"));
+      socket.send(Frames.subscribe("session:twice", "b"));
       assertEquals("b", socket.awaitType("subscription_success").get("ref").getStringValue());
       assertEquals(1, broker.listenerCount("session:twice"));
 
@@ -185,7 +173,7 @@ class ChannelSocketIT {
       assertEquals(0, broker.listenerCount("session:twice"));
 
       publishOutput("twice", 0);
-      socket.send(ping("after"));
+      socket.send(Frames.ping("after"));
       assertEquals("pong", type(socket.next()), "no event after unsubscribe");
     }
   }
@@ -194,16 +182,16 @@ class ChannelSocketIT {
   void refusesThe101stSubscriptionAndStaysUsable() {
     try (TestSocket socket = connect(ADMIN_TOKEN)) {
       for (int i = 0; i < 100; i++) {
-        socket.send(subscribe("session:many-" + i, "s" + i));
+        socket.send(Frames.subscribe("session:many-" + i, "s" + i));
         assertEquals("subscription_success", type(socket.next()));
       }
-      socket.send(subscribe("session:many-100", "s100"));
+      socket.send(Frames.subscribe("session:many-100", "s100"));
       JsonNode refused = socket.next();
       assertEquals("subscription_error", type(refused));
       assertEquals("too_many_subscriptions", refused.get("data").get("code").getStringValue());
       assertEquals(0, broker.listenerCount("session:many-100"));
 
-      socket.send(ping("ok"));
+      socket.send(Frames.ping("ok"));
       assertEquals("pong", type(socket.next()));
       publishOutput("many-99", 0);
       assertEquals(
@@ -215,14 +203,14 @@ class ChannelSocketIT {
   void anUnauthorizedSubscribeReceivesNothingOfThatChannel() {
     String token = tokens.create("viewer", Set.of("p-mine"), false).token();
     try (TestSocket socket = connect(token)) {
-      socket.send(subscribe("project:p-other", "x"));
+      socket.send(Frames.subscribe("project:p-other", "x"));
       JsonNode refused = socket.next();
       assertEquals("subscription_error", type(refused));
       assertEquals("forbidden", refused.get("data").get("code").getStringValue());
-      socket.send(subscribe("session:anything", "y"));
+      socket.send(Frames.subscribe("session:anything", "y"));
       assertEquals("forbidden", socket.next().get("data").get("code").getStringValue());
 
-      socket.send(subscribe("project:p-mine", "z"));
+      socket.send(Frames.subscribe("project:p-mine", "z"));
       assertEquals("subscription_success", type(socket.next()));
 
       publisher.publish(
@@ -240,7 +228,7 @@ class ChannelSocketIT {
   void closesTheConnectionsOfARevokedTokenAtOnce() throws Exception {
     var issued = tokens.create("revoked-soon", Set.of("p-r"), false);
     try (TestSocket socket = connect(issued.token())) {
-      socket.send(subscribe("project:p-r", "s"));
+      socket.send(Frames.subscribe("project:p-r", "s"));
       socket.awaitType("subscription_success");
       var response =
           java.net.http.HttpClient.newHttpClient()
@@ -264,7 +252,7 @@ class ChannelSocketIT {
   @Test
   void releasesSubscriptionsWhenTheConnectionDrops() {
     TestSocket socket = connect(ADMIN_TOKEN);
-    socket.send(subscribe("session:dropped", "s"));
+    socket.send(Frames.subscribe("session:dropped", "s"));
     socket.awaitType("subscription_success");
     assertEquals(1, broker.listenerCount("session:dropped"));
     socket.abort();

@@ -3,6 +3,8 @@ package dev.switchboard.server.ws;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.switchboard.server.testing.Frames;
+import dev.switchboard.server.testing.TestSocket;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -43,7 +45,7 @@ class ConnectionLifecycleIT {
           TestSocket pinging = TestSocket.connect(server.getPort(), TOKEN, mapper)) {
         long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2500);
         while (System.nanoTime() < end) {
-          pinging.send(ChannelSocketIT.ping("keepalive"));
+          pinging.send(Frames.ping("keepalive"));
           Thread.sleep(300);
         }
         assertEquals(4002, silent.closed().get(5, TimeUnit.SECONDS));

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.switchboard.contract.Channels;
 import dev.switchboard.contract.project.SessionDeletedData;
 import dev.switchboard.contract.project.SessionDeletedEvent;
+import dev.switchboard.server.testing.Frames;
+import dev.switchboard.server.testing.TestSocket;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -33,7 +35,7 @@ class MetricsIT {
   void exportsConnectionSubscriptionFrameErrorAndPublishMetrics() throws Exception {
     try (TestSocket socket = TestSocket.connect(server.getPort(), ADMIN_TOKEN, mapper)) {
       socket.awaitType("connected");
-      socket.send(ChannelSocketIT.subscribe("project:metrics", "s"));
+      socket.send(Frames.subscribe("project:metrics", "s"));
       socket.awaitType("subscription_success");
       socket.send("{nope");
       socket.awaitType("error");

@@ -1,4 +1,4 @@
-package dev.switchboard.server.ws;
+package dev.switchboard.server.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -22,9 +22,9 @@ import java.util.function.Predicate;
  * TestSocket is a real WebSocket client for integration tests: it collects every text frame as a
  * JSON tree and lets a test wait for the frame it expects.
  */
-final class TestSocket implements AutoCloseable {
+public final class TestSocket implements AutoCloseable {
 
-  static final Duration TIMEOUT = Duration.ofSeconds(10);
+  public static final Duration TIMEOUT = Duration.ofSeconds(10);
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private final JsonMapper mapper;
@@ -42,16 +42,18 @@ final class TestSocket implements AutoCloseable {
             .join();
   }
 
-  static TestSocket connect(int port, String token, JsonMapper mapper) {
+  /** Opens {@code /ws} on the local server with a Bearer token. */
+  public static TestSocket connect(int port, String token, JsonMapper mapper) {
     return new TestSocket(URI.create("ws://127.0.0.1:" + port + "/ws"), token, mapper);
   }
 
-  void send(String frame) {
+  /** Sends one text frame. */
+  public void send(String frame) {
     socket.sendText(frame, true).join();
   }
 
   /** Waits for the next frame matching the predicate, skipping (and keeping count of) others. */
-  JsonNode await(Predicate<JsonNode> predicate) {
+  public JsonNode await(Predicate<JsonNode> predicate) {
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
     List<JsonNode> skipped = new ArrayList<>();
     try {
@@ -78,26 +80,33 @@ final class TestSocket implements AutoCloseable {
     }
   }
 
-  JsonNode awaitType(String type) {
+  /** Waits for the next frame of this type, skipping others. */
+  public JsonNode awaitType(String type) {
     return await(frame -> type.equals(frame.get("type").getStringValue()));
   }
 
   /** The next frame, whatever it is. */
-  JsonNode next() {
+  public JsonNode next() {
     return await(frame -> true);
   }
 
+  /** The next frame, or null if none arrives within {@code timeout}. */
+  public JsonNode poll(Duration timeout) throws InterruptedException {
+    return frames.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
   /** Frames received and not yet consumed. */
-  int pending() {
+  public int pending() {
     return frames.size();
   }
 
   /** Drops the TCP connection without a close handshake, as a network failure would. */
-  void abort() {
+  public void abort() {
     socket.abort();
   }
 
-  CompletableFuture<Integer> closed() {
+  /** Completes with the close code the server sent (-1 on a transport error). */
+  public CompletableFuture<Integer> closed() {
     return closed;
   }
 
@@ -109,7 +118,8 @@ final class TestSocket implements AutoCloseable {
     socket.abort();
   }
 
-  String text(JsonNode node) {
+  /** The frame as JSON text, for assertion messages. */
+  public String text(JsonNode node) {
     try {
       return mapper.writeValueAsString(node);
     } catch (IOException e) {
