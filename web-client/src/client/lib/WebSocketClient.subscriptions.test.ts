@@ -1,0 +1,167 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import {
+  Channels,
+  CloseCode,
+  type Frame,
+  GlobalCommandTypes,
+  type SessionEvent,
+} from "@/shared/websocket";
+import { FakeSocketFactory, serverFrames } from "../../../test-support/fakeWebSocket";
+import type { ClientError } from "./connectionErrors";
+import { WebSocketClient } from "./WebSocketClient";
+
+const session = Channels.session("42");
+
+/** A client with one open socket and a subscriber on `session:42` whose offsets are recorded. */
+function setup() {
+  const factory = new FakeSocketFactory();
+  const client = new WebSocketClient({
+    url: "ws://test/ws",
+    createSocket: factory.create,
+    backoff: { random: () => 0.5 },
+    logger: { warn: vi.fn(), error: vi.fn() },
+  });
+  const errors: ClientError[] = [];
+  client.onError((error) => errors.push(error));
+  const applied: (number | null | undefined)[] = [];
+  const onResync = vi.fn();
+  client.connect();
+  factory.last.open();
+  const unsubscribe = client.subscribe<SessionEvent>(
+    session,
+    (event: Frame<SessionEvent>) => applied.push(event.offset),
+    { onResync },
+  );
+  return { factory, client, errors, applied, onResync, unsubscribe };
+}
+
+function subscribesOf(frames: Record<string, unknown>[]) {
+  return frames.filter((frame) => frame.type === GlobalCommandTypes.SUBSCRIBE);
+}
+
+/** Drops the connection with a reconnecting code and lets the first automatic attempt open. */
+function reconnect(factory: FakeSocketFactory) {
+  factory.last.serverClose(CloseCode.SERVER_DRAINING);
+  vi.advanceTimersByTime(1000);
+  factory.last.open();
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("WebSocketClient subscriptions", () => {
+  it("subscribes without a position the first time and delivers the channel's events", () => {
+    const { factory, applied } = setup();
+    expect(subscribesOf(factory.last.sentFrames())).toEqual([
+      { channel: "global", type: "subscribe", data: { channel: session }, ref: "1" },
+    ]);
+
+    factory.last.receive(serverFrames.subscriptionSuccess(session, "e1", 0, false));
+    factory.last.receive(serverFrames.streamOutput(session, 1));
+    factory.last.receive(serverFrames.streamOutput(session, 2));
+
+    expect(applied).toEqual([1, 2]);
+  });
+
+  it("resubscribes every active channel since its last applied event after a reconnect", () => {
+    const { factory, client, onResync } = setup();
+    client.subscribe(Channels.project("p1"), vi.fn());
+    factory.last.receive(serverFrames.subscriptionSuccess(session, "e1", 0, false));
+    factory.last.receive(serverFrames.streamOutput(session, 1));
+    factory.last.receive(serverFrames.streamOutput(session, 2));
+
+    reconnect(factory);
+
+    expect(subscribesOf(factory.last.sentFrames()).map((frame) => frame.data)).toEqual([
+      { channel: session, since: { epoch: "e1", offset: 2 } },
+      { channel: "project:p1" },
+    ]);
+    expect(onResync).not.toHaveBeenCalled();
+  });
+
+  it("drops replayed events whose offset was already applied", () => {
+    const { factory, applied } = setup();
+    factory.last.receive(serverFrames.subscriptionSuccess(session, "e1", 0, false));
+    factory.last.receive(serverFrames.streamOutput(session, 1));
+    factory.last.receive(serverFrames.streamOutput(session, 2));
+    reconnect(factory);
+
+    factory.last.receive(serverFrames.subscriptionSuccess(session, "e1", 2, true));
+    for (const offset of [2, 3, 3, 4]) {
+      factory.last.receive(serverFrames.streamOutput(session, offset));
+    }
+
+    expect(applied).toEqual([1, 2, 3, 4]);
+  });
+
+  it("calls onResync and adopts the new position when the server cannot recover", () => {
+    const { factory, applied, onResync } = setup();
+    factory.last.receive(serverFrames.subscriptionSuccess(session, "e1", 0, false));
+    factory.last.receive(serverFrames.streamOutput(session, 7));
+    reconnect(factory);
+
+    factory.last.receive(serverFrames.subscriptionSuccess(session, "e2", 3, false));
+    factory.last.receive(serverFrames.streamOutput(session, 4));
+
+    expect(onResync).toHaveBeenCalledExactlyOnceWith({ epoch: "e2", offset: 3 });
+    expect(applied).toEqual([7, 4]);
+  });
+
+  it("starts from the position of a REST snapshot given as since", () => {
+    const { factory, client } = setup();
+    const applied: unknown[] = [];
+    const channel = Channels.session("9");
+    client.subscribe<SessionEvent>(channel, (event) => applied.push(event.offset), {
+      since: { epoch: "e1", offset: 5 },
+    });
+
+    expect(subscribesOf(factory.last.sentFrames()).at(-1)?.data).toEqual({
+      channel,
+      since: { epoch: "e1", offset: 5 },
+    });
+    factory.last.receive(serverFrames.subscriptionSuccess(channel, "e1", 5, true));
+    factory.last.receive(serverFrames.streamOutput(channel, 5));
+    factory.last.receive(serverFrames.streamOutput(channel, 6));
+    expect(applied).toEqual([6]);
+  });
+
+  it("subscribes on the server once per channel and unsubscribes after the last handler", () => {
+    const { factory, client, unsubscribe } = setup();
+    const second = client.subscribe(session, vi.fn());
+    expect(subscribesOf(factory.last.sentFrames())).toHaveLength(1);
+
+    unsubscribe();
+    expect(client.getActiveChannels()).toEqual([session]);
+    second();
+
+    expect(factory.last.sentFrames().at(-1)).toEqual({
+      channel: "global",
+      type: "unsubscribe",
+      data: { channel: session },
+    });
+    expect(client.getActiveChannels()).toEqual([]);
+  });
+
+  it("reports a refused subscription with its channel and code", () => {
+    const { factory, errors } = setup();
+    factory.last.receive({
+      channel: "global",
+      type: "subscription_error",
+      data: { channel: session, code: "forbidden", reason: "no access to session 42" },
+    });
+
+    expect(errors).toEqual([
+      {
+        kind: "subscription",
+        channel: session,
+        code: "forbidden",
+        message: "no access to session 42",
+      },
+    ]);
+  });
+});

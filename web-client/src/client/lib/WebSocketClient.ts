@@ -1,0 +1,335 @@
+/**
+ * WebSocketClient owns one `/ws` connection and everything about it: the state machine, the
+ * heartbeat, reconnection with backoff, the outgoing queue, channel subscriptions with their
+ * stream positions, and routing of validated frames to the event bus. It knows nothing of
+ * React, so it is tested against a fake socket; `WebSocketProvider` only renders it.
+ */
+import {
+  type ChannelEvent,
+  Channels,
+  type ClientCommand,
+  CloseCode,
+  type Frame,
+  type GlobalCommand,
+  type GlobalEvent,
+  GlobalCommandTypes,
+  isGlobalEvent,
+} from "@/shared/websocket";
+import { ChannelSubscriptions, type ChannelSubscriber } from "./channelSubscriptions";
+import { attemptsExhaustedError, type ClientError, terminalCloseError } from "./connectionErrors";
+import {
+  type ConnectionState,
+  ConnectionStateMachine,
+  ConnectionStates,
+  type StateChange,
+} from "./connectionState";
+import { Heartbeat } from "./heartbeat";
+import { OutgoingQueue } from "./outgoingQueue";
+import { Backoff, shouldReconnect } from "./reconnectionStrategy";
+import { parseServerFrame } from "./serverFrame";
+import { SnapshotStore } from "./snapshotStore";
+import { type EventHandler, WebSocketEventBus } from "./WebSocketEventBus";
+import type {
+  ClientSnapshot,
+  SocketLike,
+  SubscribeOptions,
+  WebSocketClientOptions,
+} from "./webSocketClientOptions";
+import { WebSocketMetrics } from "./WebSocketMetrics";
+
+const GLOBAL = Channels.global();
+
+export type { ClientError } from "./connectionErrors";
+export {
+  type ClientSnapshot,
+  type SocketLike,
+  type SubscribeOptions,
+  type WebSocketClientOptions,
+  webSocketUrl,
+} from "./webSocketClientOptions";
+
+export class WebSocketClient {
+  readonly bus: WebSocketEventBus;
+  readonly metrics: WebSocketMetrics;
+  private readonly options: WebSocketClientOptions;
+  private readonly logger: Pick<Console, "warn" | "error">;
+  private readonly now: () => number;
+  private readonly machine = new ConnectionStateMachine();
+  private readonly backoff: Backoff;
+  private readonly queue: OutgoingQueue;
+  private readonly subscriptions = new ChannelSubscriptions();
+  private readonly heartbeat: Heartbeat;
+  private readonly store: SnapshotStore<ClientSnapshot>;
+  private readonly errorListeners = new Set<(error: ClientError) => void>();
+  private socket: SocketLike | null = null;
+  private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  private refCounter = 0;
+  private lastMessageAt = 0;
+  private connectionId: string | null = null;
+
+  constructor(options: WebSocketClientOptions) {
+    this.options = options;
+    this.logger = options.logger ?? console;
+    this.now = options.now ?? Date.now;
+    this.bus = options.bus ?? new WebSocketEventBus(this.logger);
+    this.metrics = options.metrics ?? new WebSocketMetrics();
+    this.backoff = new Backoff(options.backoff);
+    this.queue = new OutgoingQueue(options.maxQueuedMessages, this.logger);
+    this.heartbeat = new Heartbeat({
+      nextRef: () => this.nextRef(),
+      now: this.now,
+      sendPing: (ref, timestamp) =>
+        this.sendGlobal(
+          { channel: GLOBAL, type: GlobalCommandTypes.PING, data: { timestamp } },
+          ref,
+        ),
+      onTimeout: (waitedMs) => this.onHeartbeatTimeout(waitedMs),
+    });
+    this.store = new SnapshotStore(this.buildSnapshot());
+    this.machine.onChange(() => this.publish());
+  }
+
+  get state(): ConnectionState {
+    return this.machine.state;
+  }
+  isConnecting = (): boolean => this.machine.isConnecting();
+  isOpen = (): boolean => this.machine.isOpen();
+  isReconnecting = (): boolean => this.machine.isReconnecting();
+  isDisconnected = (): boolean => this.machine.isDisconnected();
+
+  /** Calls `listener` with `{oldState, newState}` on every state change. */
+  onStateChange(listener: (change: StateChange) => void): () => void {
+    return this.machine.onChange(listener);
+  }
+
+  /** Calls `listener` with every {@link ClientError}; returns the function that stops it. */
+  onError(listener: (error: ClientError) => void): () => void {
+    this.errorListeners.add(listener);
+    return () => this.errorListeners.delete(listener);
+  }
+
+  /** For `useSyncExternalStore`. */
+  subscribeSnapshot = (listener: () => void): (() => void) => this.store.subscribe(listener);
+  getSnapshot = (): ClientSnapshot => this.store.get();
+
+  /** The channels with at least one subscriber. */
+  getActiveChannels(): string[] {
+    return this.subscriptions.list();
+  }
+
+  /** Opens the connection, unless one is open or on its way. */
+  connect(): void {
+    if (this.socket === null && this.reconnectTimer === null) {
+      this.machine.transition(ConnectionStates.CONNECTING);
+      this.openSocket();
+    }
+  }
+
+  /** Drops the current connection (if any) and connects again with a fresh attempt budget. */
+  reconnect(): void {
+    this.closeSocket();
+    this.backoff.reset();
+    this.machine.transition(ConnectionStates.CONNECTING);
+    this.openSocket();
+  }
+
+  /** Closes the connection; it stays down until `connect()` or `reconnect()`. */
+  disconnect(): void {
+    this.closeSocket();
+    this.backoff.reset();
+    this.machine.transition(ConnectionStates.DISCONNECTED);
+  }
+
+  /** Sends a command now, or queues it (at most 100, oldest dropped) until the socket opens. */
+  send(frame: Frame<ClientCommand>): void {
+    if (this.machine.isOpen()) {
+      this.write(frame);
+    } else {
+      this.queue.push(frame);
+    }
+  }
+
+  /**
+   * Delivers every event of `channel` to `handler`, subscribing on the server when it is the
+   * channel's first subscriber; returns the function that unsubscribes. After a reconnect the
+   * channel is resubscribed `since` its last applied event.
+   */
+  subscribe<E extends ChannelEvent>(
+    channel: string,
+    handler: EventHandler<E>,
+    options: SubscribeOptions = {},
+  ): () => void {
+    const subscriber: ChannelSubscriber = { onResync: options.onResync };
+    const offBus = this.bus.on(channel, handler);
+    if (this.subscriptions.add(channel, subscriber, options.since) && this.machine.isOpen()) {
+      this.sendSubscribe(channel);
+    }
+    return () => {
+      offBus();
+      if (this.subscriptions.remove(channel, subscriber) && this.machine.isOpen()) {
+        this.sendGlobal({
+          channel: GLOBAL,
+          type: GlobalCommandTypes.UNSUBSCRIBE,
+          data: { channel },
+        });
+      }
+    };
+  }
+
+  private openSocket(): void {
+    const socket = (this.options.createSocket ?? ((url) => new WebSocket(url)))(this.options.url);
+    this.socket = socket;
+    // Events of a socket the client already let go of are ignored.
+    socket.onopen = () => this.socket === socket && this.onOpen();
+    socket.onmessage = (event: MessageEvent) => this.socket === socket && this.onFrame(event.data);
+    socket.onclose = (event: CloseEvent) => {
+      if (this.socket === socket) {
+        this.socket = null;
+        this.connectionLost(event.code, event.reason);
+      }
+    };
+  }
+
+  private onOpen(): void {
+    this.backoff.reset();
+    this.lastMessageAt = this.now();
+    this.machine.transition(ConnectionStates.OPEN);
+    this.heartbeat.start();
+    this.subscriptions.list().forEach((channel) => this.sendSubscribe(channel));
+    this.queue.drain().forEach((frame) => this.write(frame));
+  }
+
+  private onFrame(raw: unknown): void {
+    this.lastMessageAt = this.now();
+    this.metrics.trackReceived();
+    const parsed = parseServerFrame(raw);
+    if (!parsed.ok) {
+      this.logger.warn(`WebSocket: ignored a frame from the server: ${parsed.problem}.`);
+      return;
+    }
+    const frame = parsed.frame;
+    if (isGlobalEvent(frame)) {
+      this.onGlobalEvent(frame);
+    } else if (!this.subscriptions.accept(frame.channel, frame.offset)) {
+      return; // already applied: a replay overlapping what the client had
+    }
+    this.bus.emit(frame.channel, frame);
+  }
+
+  private onGlobalEvent(event: Frame<GlobalEvent>): void {
+    switch (event.type) {
+      case "connected":
+        this.connectionId = event.data.connectionId;
+        this.heartbeat.start(event.data.heartbeatIntervalMs, event.data.limits.pongTimeoutMs);
+        return this.publish();
+      case "pong": {
+        const latencyMs = this.heartbeat.handlePong(event.ref, event.data.timestamp);
+        if (latencyMs !== null) {
+          this.metrics.trackLatency(latencyMs);
+          this.publish();
+        }
+        return;
+      }
+      case "subscription_success":
+        return this.subscriptions.confirm(event.data);
+      case "subscription_error": {
+        const { channel, code, reason } = event.data;
+        return this.report({ kind: "subscription", channel, code, message: reason });
+      }
+      case "unsubscribed":
+        return;
+      case "error": {
+        const { code, message, retryable } = event.data;
+        return this.report({ kind: "server", code, message, retryable });
+      }
+      default: {
+        const _exhaustive: never = event;
+        return _exhaustive;
+      }
+    }
+  }
+
+  private onHeartbeatTimeout(waitedMs: number): void {
+    const silentMs = this.now() - this.lastMessageAt;
+    this.logger.warn(
+      `WebSocket: heartbeat timed out: no pong within ${waitedMs} ms, ` +
+        `last message ${silentMs} ms ago; reconnecting.`,
+    );
+    this.closeSocket();
+    this.connectionLost(CloseCode.IDLE_TIMEOUT, "heartbeat timed out");
+  }
+
+  /** The one funnel every unplanned end of a connection goes through. */
+  private connectionLost(closeCode: number, reason: string): void {
+    this.heartbeat.stop();
+    if (!shouldReconnect(closeCode)) {
+      this.machine.transition(ConnectionStates.DISCONNECTED);
+      return this.report(terminalCloseError(closeCode, reason));
+    }
+    const delayMs = this.backoff.next();
+    if (delayMs === null) {
+      this.machine.transition(ConnectionStates.DISCONNECTED);
+      this.publish();
+      return this.report(attemptsExhaustedError(closeCode, this.backoff.maxAttempts));
+    }
+    this.machine.transition(ConnectionStates.RECONNECTING);
+    this.publish();
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      this.metrics.trackReconnection();
+      this.openSocket();
+    }, delayMs);
+  }
+
+  /** Detaches and closes the socket (its close event never reaches the funnel); stops timers. */
+  private closeSocket(): void {
+    this.heartbeat.stop();
+    if (this.reconnectTimer !== null) {
+      clearTimeout(this.reconnectTimer);
+      this.reconnectTimer = null;
+    }
+    const socket = this.socket;
+    this.socket = null;
+    socket?.close(CloseCode.NORMAL);
+  }
+
+  private sendSubscribe(channel: string): void {
+    const data = this.subscriptions.subscribeData(channel);
+    this.sendGlobal({ channel: GLOBAL, type: GlobalCommandTypes.SUBSCRIBE, data }, this.nextRef());
+  }
+
+  private sendGlobal(command: GlobalCommand, ref?: string): void {
+    this.write(ref === undefined ? command : { ...command, ref });
+  }
+
+  private write(frame: Frame<ClientCommand>): void {
+    this.socket?.send(JSON.stringify(frame));
+    this.metrics.trackSent();
+  }
+
+  private report(error: ClientError): void {
+    if (this.errorListeners.size === 0) {
+      this.logger.error(`WebSocket: ${error.message}`);
+    }
+    [...this.errorListeners].forEach((listener) => listener(error));
+  }
+
+  private nextRef(): string {
+    this.refCounter += 1;
+    return String(this.refCounter);
+  }
+
+  private publish(): void {
+    this.store.set(this.buildSnapshot());
+  }
+
+  private buildSnapshot(): ClientSnapshot {
+    return {
+      state: this.machine.state,
+      attempt: this.machine.isOpen() ? 0 : this.backoff.attempt,
+      maxAttempts: this.backoff.maxAttempts,
+      averageLatencyMs: this.metrics.averageLatency,
+      connectionId: this.connectionId,
+    };
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * ClientError is a problem the user should see: a refused subscription, a server `error`
+ * frame, or a connection that is down for good. Messages say what to do next.
+ */
+import type { ErrorCode } from "@/shared/websocket";
+
+export type ClientError =
+  | { kind: "subscription"; channel: string; code: ErrorCode; message: string }
+  | { kind: "server"; code: ErrorCode; message: string; retryable: boolean }
+  | { kind: "connection"; closeCode: number; message: string };
+
+/** The server closed with a code that asks the client not to reconnect. */
+export function terminalCloseError(closeCode: number, reason: string): ClientError {
+  const why = reason === "" ? `${closeCode}` : `${closeCode}: ${reason}`;
+  return {
+    kind: "connection",
+    closeCode,
+    message:
+      `The server closed the connection (${why}) and asked not to reconnect. ` +
+      "Sign in again or reload, then press Reconnect.",
+  };
+}
+
+/** Every automatic attempt failed. */
+export function attemptsExhaustedError(closeCode: number, attempts: number): ClientError {
+  return {
+    kind: "connection",
+    closeCode,
+    message:
+      `Could not reconnect after ${attempts} attempts (last close code ${closeCode}). ` +
+      "Check that the server is running, then press Reconnect.",
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * How a {@link ClientError} is shown as a toast: its text, and whether a "Retry" action (a manual
+ * reconnect) can help.
+ */
+import type { ClientError } from "./connectionErrors";
+
+export interface ErrorToast {
+  title: string;
+  description: string;
+  /** Offer "Retry" (a manual reconnect): only when the connection itself is down. */
+  retry: boolean;
+}
+
+export function describeClientError(error: ClientError): ErrorToast {
+  switch (error.kind) {
+    case "connection":
+      return { title: "Connection lost", description: error.message, retry: true };
+    case "subscription":
+      return {
+        title: `Could not follow ${error.channel}`,
+        description: `${error.message} (${error.code})`,
+        retry: false,
+      };
+    case "server":
+      // The failed command is gone; the user repeats it once the error says it may help.
+      return {
+        title: "Server error",
+        description: `${error.message} (${error.code}${error.retryable ? ", try again" : ""})`,
+        retry: false,
+      };
+    default: {
+      const _exhaustive: never = error;
+      return _exhaustive;
+    }
+  }
+}

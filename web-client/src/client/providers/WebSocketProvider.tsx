@@ -1,0 +1,55 @@
+/**
+ * WebSocketProvider connects to `/ws` while it is mounted and shares the connection through
+ * `useWebSocket()`. All state lives in its {@link WebSocketClient} instance; this component only
+ * starts and stops it, re-renders on its snapshot, and turns its errors into toasts.
+ */
+import { type ReactNode, useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { toast } from "sonner";
+import { describeClientError } from "../lib/errorToast";
+import { webSocketUrl, WebSocketClient } from "../lib/WebSocketClient";
+import { exposeMetrics } from "../lib/WebSocketMetrics";
+import { type WebSocketApi, WebSocketContext } from "./webSocketContext";
+
+export interface WebSocketProviderProps {
+  children: ReactNode;
+  /** Builds the client; tests pass one with a fake socket. Defaults to `/ws` on this origin. */
+  createClient?: () => WebSocketClient;
+}
+
+export function WebSocketProvider({ children, createClient }: WebSocketProviderProps) {
+  const [client] = useState(
+    () => createClient?.() ?? new WebSocketClient({ url: webSocketUrl(window.location) }),
+  );
+
+  useEffect(() => {
+    const hideMetrics = exposeMetrics(client.metrics);
+    const stopToasts = client.onError((error) => {
+      const { title, description, retry } = describeClientError(error);
+      toast.error(title, {
+        description,
+        action: retry ? { label: "Retry", onClick: () => client.reconnect() } : undefined,
+      });
+    });
+    client.connect();
+    return () => {
+      client.disconnect();
+      stopToasts();
+      hideMetrics();
+    };
+  }, [client]);
+
+  const snapshot = useSyncExternalStore(client.subscribeSnapshot, client.getSnapshot);
+  const actions = useMemo(
+    () => ({
+      subscribe: client.subscribe.bind(client),
+      send: client.send.bind(client),
+      reconnect: () => client.reconnect(),
+      disconnect: () => client.disconnect(),
+      metrics: client.metrics,
+    }),
+    [client],
+  );
+  const api = useMemo<WebSocketApi>(() => ({ ...snapshot, ...actions }), [snapshot, actions]);
+
+  return <WebSocketContext value={api}>{children}</WebSocketContext>;
+}

@@ -1,0 +1,33 @@
+/**
+ * The React face of the `/ws` connection: the context `WebSocketProvider` fills and the
+ * `useWebSocket()` hook that reads it.
+ */
+import { createContext, useContext } from "react";
+import type { ClientSnapshot, WebSocketClient } from "../lib/WebSocketClient";
+import type { WebSocketMetrics } from "../lib/WebSocketMetrics";
+
+/** What `useWebSocket()` returns: the connection's status and the few things to do with it. */
+export interface WebSocketApi extends ClientSnapshot {
+  /** Follow a channel: `subscribe<SessionEvent>(Channels.session(id), handler, { onResync })`. */
+  subscribe: WebSocketClient["subscribe"];
+  /** Send a command; queued (at most 100) while the socket is not open. */
+  send: WebSocketClient["send"];
+  /** Connect again now, with a fresh budget of automatic attempts. */
+  reconnect: () => void;
+  /** Close the connection until `reconnect()`. */
+  disconnect: () => void;
+  metrics: WebSocketMetrics;
+}
+
+export const WebSocketContext = createContext<WebSocketApi | null>(null);
+
+/** The connection of the nearest `WebSocketProvider`; throws outside one. */
+export function useWebSocket(): WebSocketApi {
+  const api = useContext(WebSocketContext);
+  if (api === null) {
+    throw new Error(
+      "useWebSocket() was called outside <WebSocketProvider>: wrap the component tree in it (App.tsx does).",
+    );
+  }
+  return api;
+}
