@@ -1,0 +1,116 @@
+package dev.switchboard.server.ws.guard;
+
+import dev.switchboard.server.ws.ChannelSocketConfiguration;
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
+import io.micronaut.http.server.netty.NettyServerCustomizer;
+import io.micronaut.http.server.netty.websocket.NettyServerWebSocketUpgradeHandler;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketServerCompressionHandler;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * WebSocketGuardInstaller puts a {@link FrameGuard} on every HTTP/1.1 connection, so that every
+ * WebSocket upgrade ({@code /ws}, {@code /ws/shell/**} and any socket added later) refuses what
+ * bare Micronaut 4.10 accepts.
+ *
+ * <p>What is refused, and why (RFC 6455 close codes from {@code CloseCode}):
+ *
+ * <ul>
+ *   <li>A message over {@code switchboard.ws.max-message-bytes} (64 KiB) counted across all its
+ *       fragments: 1009, without buffering the rest. Micronaut's {@code maxPayloadLength} caps one
+ *       frame only, so 200 fragments of 60 KB (12 MB) were accepted.
+ *   <li>permessage-deflate is not negotiated ({@code switchboard.ws.compression: false}, the
+ *       default): Micronaut always offers it with no decompression cap, so a 50 MiB message
+ *       deflated into one small frame was accepted. When enabled, inflation is capped at the
+ *       message limit (1009 past it).
+ *   <li>A binary frame: 1003 (the protocol is JSON text; Micronaut hands binary to a {@code String}
+ *       handler as if it were text).
+ *   <li>A text message that is not UTF-8: 1007.
+ *   <li>Reserved bits without a negotiated extension, unmasked client frames and other RFC 6455
+ *       violations: 1002. Decoder errors get these codes instead of Micronaut's 1011.
+ *   <li>The client's Close is answered with a Close before TCP is dropped, as RFC 6455 §5.5.1
+ *       requires.
+ * </ul>
+ *
+ * <p><b>Dependency on internals.</b> This relies on names neither project guarantees, checked
+ * against Micronaut core 4.10.15 and Netty 4.2.9: the pipeline names {@code
+ * micronaut-inbound-handler} ({@link ChannelPipelineCustomizer#HANDLER_MICRONAUT_INBOUND}, before
+ * which the guard goes and in whose place Micronaut puts its WebSocket handler), {@link
+ * NettyServerWebSocketUpgradeHandler#COMPRESSION_HANDLER} (an {@code @Internal} class) and Netty's
+ * {@code "wsdecoder"}. Pin those versions; the guard's integration tests ({@code FrameRulesIT})
+ * fail if a name changes, and an upgrade without {@code "wsdecoder"} is refused rather than left
+ * unguarded.
+ */
+@Singleton
+final class WebSocketGuardInstaller
+    implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WebSocketGuardInstaller.class);
+
+  private final int maxMessageBytes;
+  private final boolean compression;
+
+  WebSocketGuardInstaller(
+      ChannelSocketConfiguration socketConfiguration, WebSocketGuardConfiguration configuration) {
+    this.maxMessageBytes = socketConfiguration.maxMessageBytes();
+    this.compression = configuration.compression();
+  }
+
+  @Override
+  public NettyServerCustomizer.Registry onCreated(
+      BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
+    event.getBean().register(new Customizer(null));
+    return event.getBean();
+  }
+
+  /** Installs the guard on each connection's pipeline once Micronaut has built it. */
+  private final class Customizer implements NettyServerCustomizer {
+
+    private final @Nullable Channel channel;
+
+    Customizer(@Nullable Channel channel) {
+      this.channel = channel;
+    }
+
+    @Override
+    public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
+      // WebSockets upgrade HTTP/1.1 connections only; HTTP/2 streams get a no-op customizer.
+      return new Customizer(role == ChannelRole.CONNECTION ? channel : null);
+    }
+
+    @Override
+    public void onStreamPipelineBuilt() {
+      if (channel == null) {
+        return;
+      }
+      ChannelPipeline pipeline = channel.pipeline();
+      if (pipeline.get(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND) == null) {
+        LOG.error(
+            "No \"{}\" handler on this connection: the WebSocket frame guard is not installed"
+                + " (Micronaut version changed?)",
+            ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND);
+        return;
+      }
+      if (pipeline.get(NettyServerWebSocketUpgradeHandler.COMPRESSION_HANDLER) != null) {
+        if (compression) {
+          pipeline.replace(
+              NettyServerWebSocketUpgradeHandler.COMPRESSION_HANDLER,
+              NettyServerWebSocketUpgradeHandler.COMPRESSION_HANDLER,
+              new WebSocketServerCompressionHandler(maxMessageBytes));
+        } else {
+          pipeline.remove(NettyServerWebSocketUpgradeHandler.COMPRESSION_HANDLER);
+        }
+      }
+      pipeline.addBefore(
+          ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND,
+          FrameGuard.NAME,
+          new FrameGuard(maxMessageBytes, compression));
+    }
+  }
+}
