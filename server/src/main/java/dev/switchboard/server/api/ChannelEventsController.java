@@ -18,6 +18,7 @@ import dev.switchboard.server.ws.InboundFrame;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.PathVariable;
@@ -45,8 +46,9 @@ public final class ChannelEventsController {
   /** Publishes one event to the channel. */
   @Post("/{channel}/events")
   HttpResponse<?> publish(HttpRequest<?> request, @PathVariable String channel, @Body String body) {
-    if (!Callers.require(request).admin()) {
-      return ApiError.forbidden("Publishing to channels needs the admin token.");
+    MutableHttpResponse<ApiError> denied = Callers.denyUnlessAdmin(request, "publish to channels");
+    if (denied != null) {
+      return denied;
     }
     ChannelName name;
     try {

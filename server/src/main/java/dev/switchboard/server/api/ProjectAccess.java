@@ -38,19 +38,4 @@ final class ProjectAccess {
             + "\": GET /api/projects lists the projects it covers; ask the admin for a token"
             + " that includes this one");
   }
-
-  /** A 403 for an admin-only action. */
-  static MutableHttpResponse<ApiError> adminOnly(
-      HttpRequest<?> request, Caller caller, String action) {
-    LOG.warn(
-        "Refused {} {} to token {} from {}: not the admin token",
-        request.getMethod(),
-        request.getPath(),
-        caller.tokenId(),
-        request.getRemoteAddress());
-    return ApiError.forbidden(
-        "Only the admin token may "
-            + action
-            + ": use the admin token (SWITCHBOARD_TOKEN or <data-dir>/admin-token)");
-  }
 }

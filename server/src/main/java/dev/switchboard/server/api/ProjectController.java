@@ -49,9 +49,9 @@ final class ProjectController {
   /** 201 with the new project. */
   @Post
   MutableHttpResponse<?> create(HttpRequest<?> request, @Nullable @Body String body) {
-    Caller caller = Callers.require(request);
-    if (!caller.admin()) {
-      return ProjectAccess.adminOnly(request, caller, "create projects");
+    MutableHttpResponse<ApiError> denied = Callers.denyUnlessAdmin(request, "create projects");
+    if (denied != null) {
+      return denied;
     }
     Optional<ProjectRequest> parsed = bodies.parse(body, ProjectRequest.class);
     if (parsed.isEmpty()) {

@@ -42,7 +42,7 @@ final class TokenController {
   /** 201 with the new token, shown this once. */
   @Post
   MutableHttpResponse<?> create(HttpRequest<?> request, @Nullable @Body String body) {
-    MutableHttpResponse<ApiError> denied = denyUnlessAdmin(request);
+    MutableHttpResponse<ApiError> denied = Callers.denyUnlessAdmin(request, "manage tokens");
     if (denied != null) {
       return denied;
     }
@@ -72,14 +72,14 @@ final class TokenController {
   /** Every live token, without secrets. */
   @Get
   MutableHttpResponse<?> list(HttpRequest<?> request) {
-    MutableHttpResponse<ApiError> denied = denyUnlessAdmin(request);
+    MutableHttpResponse<ApiError> denied = Callers.denyUnlessAdmin(request, "manage tokens");
     return denied != null ? denied : HttpResponse.ok(tokens.list());
   }
 
   /** 204 once revoked; 404 if no token has this id. */
   @Delete("/{id}")
   MutableHttpResponse<?> revoke(HttpRequest<?> request, @PathVariable String id) {
-    MutableHttpResponse<ApiError> denied = denyUnlessAdmin(request);
+    MutableHttpResponse<ApiError> denied = Callers.denyUnlessAdmin(request, "manage tokens");
     if (denied != null) {
       return denied;
     }
@@ -90,23 +90,6 @@ final class TokenController {
     LOG.info("Revoked token {}", id);
     revocations.publishEvent(new TokenRevokedEvent(id));
     return HttpResponse.noContent();
-  }
-
-  @Nullable
-  private static MutableHttpResponse<ApiError> denyUnlessAdmin(HttpRequest<?> request) {
-    Caller caller = Callers.require(request);
-    if (caller.admin()) {
-      return null;
-    }
-    LOG.warn(
-        "Refused {} {} to token {} from {}: not the admin token",
-        request.getMethod(),
-        request.getPath(),
-        caller.tokenId(),
-        request.getRemoteAddress());
-    return ApiError.forbidden(
-        "Only the admin token may manage tokens: use the admin token (SWITCHBOARD_TOKEN or"
-            + " <data-dir>/admin-token)");
   }
 
   @Nullable
