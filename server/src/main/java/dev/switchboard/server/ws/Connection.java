@@ -8,28 +8,26 @@ import io.micronaut.websocket.WebSocketSession;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Connection is one client socket on {@code /ws}: who it acts for, its subscriptions, and its
  * single outbound path. Every frame goes through {@link #send}, which hands it to the socket's
  * event loop in call order, so frames sent in order (replies after the events that preceded them)
  * arrive in order.
+ *
+ * <p>Connection keeps no queue of its own: a frame handed to the event loop is counted by Netty as
+ * pending at once, and the guard's outbound budget ({@code FrameGuard}) evicts a client that stops
+ * reading from Netty's count, which, unlike a count kept here, knows what the kernel has taken.
  */
 public final class Connection {
 
-  private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
   private static final long MINUTE_NANOS = 60_000_000_000L;
 
   private final String id;
   private final Caller caller;
   private final WebSocketSession session;
-  private final long maxPendingBytes;
   private final Counter framesOut;
   private final Map<String, ChannelSubscription> subscriptions = new ConcurrentHashMap<>();
-  private final AtomicLong pendingBytes = new AtomicLong();
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile long lastFrameAtNanos = System.nanoTime();
   private final TokenBucket commands;
@@ -45,7 +43,6 @@ public final class Connection {
     this.id = id;
     this.caller = caller;
     this.session = session;
-    this.maxPendingBytes = limits.maxPendingBytes();
     this.framesOut = framesOut;
     long now = System.nanoTime();
     this.commands = new TokenBucket(limits.maxCommandsPerSecond(), now);
@@ -94,22 +91,16 @@ public final class Connection {
   }
 
   /**
-   * Queues a frame for the client. A client that stops reading lets unsent bytes pile up; past the
-   * ceiling it is closed as a slow consumer and recovers by offset when it reconnects.
+   * Hands a frame to the socket's event loop. A client that stops reading lets unsent bytes pile up
+   * in Netty; the guard evicts it as a slow consumer (4000) and it recovers by offset when it
+   * reconnects. Closing politely here would not help: a polite close waits on the stalled socket.
    */
   public void send(String frame) {
     if (closed.get()) {
       return;
     }
-    long size = frame.length();
-    long pending = pendingBytes.addAndGet(size);
-    if (pending > maxPendingBytes) {
-      LOG.warn("Closing connection {}: {} bytes unsent (limit {})", id, pending, maxPendingBytes);
-      close(CloseCode.SLOW_CONSUMER, "slow consumer");
-      return;
-    }
     framesOut.increment();
-    session.sendAsync(frame).whenComplete((sent, error) -> pendingBytes.addAndGet(-size));
+    session.sendAsync(frame);
   }
 
   /** Closes the socket with a contract close code and releases every subscription. */

@@ -42,7 +42,9 @@ public final class FanoutBenchmark {
           100,
           Long.MAX_VALUE,
           50,
-          20);
+          20,
+          Long.MAX_VALUE,
+          java.time.Duration.ofSeconds(2));
 
   public static void main(String[] args) {
     try (ApplicationContext context =

@@ -1,10 +1,14 @@
 package dev.switchboard.server.ws.guard;
 
 import dev.switchboard.contract.error.CloseCode;
+import io.micrometer.core.instrument.Counter;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.TooLongFrameException;
@@ -21,6 +25,7 @@ import io.netty.handler.codec.http.websocketx.WebSocket13FrameDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +38,11 @@ import org.slf4j.LoggerFactory;
  * <p>Every refusal goes through {@link #refuse}: one Close frame with the code, reads stopped, TCP
  * dropped once the Close is flushed (or after {@link #CLOSE_FLUSH_TIMEOUT_MS} if the client does
  * not read), and a Close handed to Micronaut so that {@code @OnClose} sees the real code.
+ *
+ * <p>It also keeps each socket within its {@link OutboundBudget}, read from Netty's own count of
+ * unsent bytes after every outbound frame and on every writability change. A slow consumer is
+ * evicted through {@link #evict}: no polite close (which would wait on the stalled socket), but
+ * {@code SO_LINGER=0} and a close that frees the unsent buffers at once.
  */
 final class FrameGuard extends ChannelDuplexHandler {
 
@@ -55,14 +65,20 @@ final class FrameGuard extends ChannelDuplexHandler {
 
   private final int maxMessageBytes;
   private final boolean compression;
+  private final OutboundBudget budget;
+  private final Counter evictions;
   private boolean upgraded;
+  private boolean evicting;
+  private ScheduledFuture<?> graceCheck;
   private long messageBytes;
   private boolean refused;
   private ChannelFuture closeWritten;
 
-  FrameGuard(int maxMessageBytes, boolean compression) {
+  FrameGuard(int maxMessageBytes, boolean compression, OutboundBudget budget, Counter evictions) {
     this.maxMessageBytes = maxMessageBytes;
     this.compression = compression;
+    this.budget = budget;
+    this.evictions = evictions;
   }
 
   @Override
@@ -96,7 +112,19 @@ final class FrameGuard extends ChannelDuplexHandler {
       written = promise.unvoid();
       closeWritten = written;
     }
+    boolean frame = msg instanceof WebSocketFrame;
     ctx.write(msg, written);
+    if (upgraded && frame) {
+      checkOutbound(ctx);
+    }
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    if (upgraded) {
+      checkOutbound(ctx);
+    }
+    ctx.fireChannelWritabilityChanged();
   }
 
   @Override
@@ -228,6 +256,75 @@ final class FrameGuard extends ChannelDuplexHandler {
     closeWritten.addListener(ChannelFutureListener.CLOSE);
     scheduleHardClose(ctx);
     ctx.fireChannelRead(new CloseWebSocketFrame(code.code(), shortReason));
+  }
+
+  /** Reads the unsent bytes and acts on the budget's verdict. */
+  private void checkOutbound(ChannelHandlerContext ctx) {
+    if (refused || evicting) {
+      return;
+    }
+    long pending = pendingBytes(ctx.channel());
+    long now = System.nanoTime();
+    switch (budget.observe(pending, now)) {
+      case WITHIN -> {}
+      case OVER -> {
+        if (graceCheck == null) {
+          // Without this timer a client that stalls after the last event would never be judged.
+          graceCheck =
+              ctx.executor()
+                  .schedule(
+                      () -> {
+                        graceCheck = null;
+                        checkOutbound(ctx);
+                      },
+                      budget.nanosUntilGraceEnds(now) + 1,
+                      TimeUnit.NANOSECONDS);
+        }
+      }
+      case EVICT -> {
+        evicting = true;
+        long overForMs = budget.overForNanos(now) / 1_000_000;
+        // Run outside write(): evicting fires a Close into Micronaut, which writes in turn.
+        ctx.executor().execute(() -> evict(ctx, pending, overForMs));
+      }
+    }
+  }
+
+  /** Netty's unsent bytes: frames queued for the event loop plus what the kernel has not taken. */
+  private static long pendingBytes(Channel channel) {
+    ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
+    return buffer == null ? 0 : buffer.totalPendingWriteBytes();
+  }
+
+  private void evict(ChannelHandlerContext ctx, long pendingBytes, long overForMs) {
+    Channel channel = ctx.channel();
+    if (!channel.isOpen()) {
+      return;
+    }
+    refused = true;
+    evictions.increment();
+    LOG.warn(
+        "Evicting slow consumer {} with {}: {} bytes unsent, over the {}-byte budget for {} ms"
+            + " (hard ceiling {})",
+        channel.remoteAddress(),
+        CloseCode.SLOW_CONSUMER.code(),
+        pendingBytes,
+        budget.maxPendingBytes(),
+        overForMs,
+        budget.hardMaxPendingBytes());
+    channel.config().setAutoRead(false);
+    String reason = "slow consumer";
+    if (closeWritten == null) {
+      // Best effort, never awaited: queued behind what the client is not reading, it rarely lands.
+      closeWritten =
+          ctx.writeAndFlush(new CloseWebSocketFrame(CloseCode.SLOW_CONSUMER.code(), reason));
+    }
+    // Micronaut runs @OnClose with the real code, which releases the connection's subscriptions.
+    ctx.fireChannelRead(new CloseWebSocketFrame(CloseCode.SLOW_CONSUMER.code(), reason));
+    // SO_LINGER=0 turns close() into a reset that does not wait on the stalled peer; Netty then
+    // fails every unsent write, so their buffers are released now.
+    channel.config().setOption(ChannelOption.SO_LINGER, 0);
+    channel.close();
   }
 
   private static void scheduleHardClose(ChannelHandlerContext ctx) {

@@ -1,6 +1,8 @@
 package dev.switchboard.server.ws.guard;
 
 import dev.switchboard.server.ws.ChannelSocketConfiguration;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.core.annotation.Nullable;
@@ -36,6 +38,10 @@ import org.slf4j.LoggerFactory;
  *       violations: 1002. Decoder errors get these codes instead of Micronaut's 1011.
  *   <li>The client's Close is answered with a Close before TCP is dropped, as RFC 6455 §5.5.1
  *       requires.
+ *   <li>A client that stops reading: more than {@code switchboard.ws.max-pending-bytes} (1 MiB)
+ *       unsent for {@code slow-consumer-grace} (2 s), or more than {@code max-pending-bytes-hard}
+ *       (8 MiB) at any moment, is evicted with 4000 and a TCP reset, since Micronaut's close waits
+ *       on the stalled socket and held 217 MiB of direct memory in a probe.
  * </ul>
  *
  * <p><b>Dependency on internals.</b> This relies on names neither project guarantees, checked
@@ -55,11 +61,20 @@ final class WebSocketGuardInstaller
 
   private final int maxMessageBytes;
   private final boolean compression;
+  private final ChannelSocketConfiguration socketConfiguration;
+  private final Counter evictions;
 
   WebSocketGuardInstaller(
-      ChannelSocketConfiguration socketConfiguration, WebSocketGuardConfiguration configuration) {
+      ChannelSocketConfiguration socketConfiguration,
+      WebSocketGuardConfiguration configuration,
+      MeterRegistry meters) {
     this.maxMessageBytes = socketConfiguration.maxMessageBytes();
     this.compression = configuration.compression();
+    this.socketConfiguration = socketConfiguration;
+    this.evictions =
+        Counter.builder("switchboard.ws.slow_consumer.evictions")
+            .description("WebSockets evicted for not reading their outbound frames")
+            .register(meters);
   }
 
   @Override
@@ -110,7 +125,14 @@ final class WebSocketGuardInstaller
       pipeline.addBefore(
           ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND,
           FrameGuard.NAME,
-          new FrameGuard(maxMessageBytes, compression));
+          new FrameGuard(
+              maxMessageBytes,
+              compression,
+              new OutboundBudget(
+                  socketConfiguration.maxPendingBytes(),
+                  socketConfiguration.maxPendingBytesHard(),
+                  socketConfiguration.slowConsumerGrace().toNanos()),
+              evictions));
     }
   }
 }

@@ -50,8 +50,14 @@ final class RawWebSocket implements AutoCloseable {
     }
   }
 
-  private RawWebSocket(int port, String path, Map<String, String> extraHeaders) throws IOException {
+  private RawWebSocket(
+      int port, String path, Map<String, String> extraHeaders, int receiveBufferBytes)
+      throws IOException {
     socket = new Socket();
+    if (receiveBufferBytes > 0) {
+      // Set before connect so that the TCP window offered to the server starts small.
+      socket.setReceiveBufferSize(receiveBufferBytes);
+    }
     socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
     socket.setSoTimeout(10_000);
     in = new DataInputStream(socket.getInputStream());
@@ -91,7 +97,14 @@ final class RawWebSocket implements AutoCloseable {
    * null, removed from) the defaults, and reads the response head.
    */
   static RawWebSocket open(int port, String path, Map<String, String> headers) throws IOException {
-    return new RawWebSocket(port, path, headers);
+    return new RawWebSocket(port, path, headers, 0);
+  }
+
+  /** Like {@link #open(int, String, Map)}, with a small socket receive buffer. */
+  static RawWebSocket open(
+      int port, String path, Map<String, String> headers, int receiveBufferBytes)
+      throws IOException {
+    return new RawWebSocket(port, path, headers, receiveBufferBytes);
   }
 
   int status() {
