@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * TokenStore keeps scoped tokens: each grants a set of projects and, optionally, shells.
  *
- * <p>Stores keep a hash, never the token (see {@link ScopedToken}). {@link FileTokenStore} is the
- * default; a database-backed store replaces it with {@code @Replaces(FileTokenStore.class)}.
+ * <p>Stores keep a hash, never the token (see {@link ScopedToken}); {@link DatabaseTokenStore}, the
+ * {@code tokens} table, is the implementation.
  */
 public interface TokenStore {
 

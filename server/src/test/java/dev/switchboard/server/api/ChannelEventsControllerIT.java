@@ -18,7 +18,7 @@ import java.net.http.HttpResponse;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-@MicronautTest
+@MicronautTest(transactional = false)
 @Property(name = "switchboard.token", value = ChannelEventsControllerIT.ADMIN_TOKEN)
 class ChannelEventsControllerIT {
 

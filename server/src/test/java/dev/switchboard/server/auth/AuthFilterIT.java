@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /** AuthFilterIT checks which paths need credentials, over REST and WebSocket upgrades. */
-@MicronautTest
+@MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthFilterIT implements TestPropertyProvider {
 

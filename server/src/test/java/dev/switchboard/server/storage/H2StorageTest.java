@@ -1,7 +1,10 @@
 package dev.switchboard.server.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.server.auth.IssuedToken;
+import dev.switchboard.server.auth.TokenStore;
 import dev.switchboard.server.config.DataDirectory;
 import dev.switchboard.server.project.Project;
 import dev.switchboard.server.project.ProjectStore;
@@ -16,6 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -59,16 +63,19 @@ class H2StorageTest extends StorageContract implements TestPropertyProvider {
   }
 
   @Test
-  void keepsProjectsAcrossRestarts() {
+  void keepsProjectsAndTokensAcrossRestarts() {
     Path otherDataDir = tempDir();
     Project created;
+    IssuedToken token;
     try (ApplicationContext first =
         ApplicationContext.run(Map.<String, Object>copyOf(defaults(otherDataDir)), "test")) {
       created = first.getBean(ProjectStore.class).create("kept", "/tmp");
+      token = first.getBean(TokenStore.class).create("kept", List.of(created.id()), false);
     }
     try (ApplicationContext second =
         ApplicationContext.run(Map.<String, Object>copyOf(defaults(otherDataDir)), "test")) {
       assertEquals(Optional.of(created), second.getBean(ProjectStore.class).find(created.id()));
+      assertTrue(second.getBean(TokenStore.class).authenticate(token.token()).isPresent());
       assertEquals(
           "jdbc:h2:file:" + otherDataDir.resolve("switchboard") + DefaultDatabase.H2_OPTIONS,
           second.getBean(DatasourceConfiguration.class, Qualifiers.byName("default")).getUrl());

@@ -11,6 +11,11 @@ import dev.switchboard.contract.project.SessionSummary;
 import dev.switchboard.contract.session.MessageRole;
 import dev.switchboard.contract.session.MessageStatus;
 import dev.switchboard.contract.session.SessionMessage;
+import dev.switchboard.server.auth.Caller;
+import dev.switchboard.server.auth.IssuedToken;
+import dev.switchboard.server.auth.ScopedToken;
+import dev.switchboard.server.auth.TokenInfo;
+import dev.switchboard.server.auth.TokenStore;
 import dev.switchboard.server.channel.SessionOwnership;
 import dev.switchboard.server.project.Project;
 import dev.switchboard.server.project.ProjectStore;
@@ -18,11 +23,18 @@ import dev.switchboard.server.session.MessageRepository;
 import dev.switchboard.server.session.SessionSnapshot;
 import dev.switchboard.server.session.SessionStore;
 import dev.switchboard.server.session.StoredMessage;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,6 +47,8 @@ abstract class StorageContract {
   @Inject SessionStore sessions;
   @Inject MessageRepository messages;
   @Inject SessionOwnership ownership;
+  @Inject TokenStore tokens;
+  @Inject DataSource dataSource;
 
   @Test
   void storesAndReadsBackAProject() {
@@ -43,6 +57,63 @@ abstract class StorageContract {
     assertEquals(Optional.of(created), projects.find(created.id()));
     assertTrue(projects.list().contains(created));
     assertEquals(Optional.empty(), projects.find("missing"));
+  }
+
+  @Test
+  void scopedTokenAuthenticatesAsItsScopeAndListsWithoutSecrets() {
+    IssuedToken first = tokens.create("first", List.of("web", "api", "web"), true);
+    IssuedToken second = tokens.create("second", List.of(), false);
+
+    assertEquals(
+        Optional.of(new Caller(first.id(), false, Set.of("web", "api"), true)),
+        tokens.authenticate(first.token()));
+    assertEquals(List.of("api", "web"), first.projectIds());
+    List<TokenInfo> listed = tokens.list();
+    assertTrue(
+        listed.indexOf(first.info()) >= 0
+            && listed.indexOf(first.info()) < listed.indexOf(second.info()),
+        listed.toString());
+    assertEquals(Optional.of(second.info()), tokens.find(second.id()));
+    assertEquals(List.of(), tokens.find(second.id()).orElseThrow().projectIds());
+  }
+
+  @Test
+  void storesOnlyTheHashOfAToken() throws SQLException {
+    IssuedToken issued = tokens.create("ci", List.of("web"), false);
+    String secret = issued.token().substring(issued.token().lastIndexOf('_') + 1);
+
+    StringBuilder row = new StringBuilder();
+    try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+        PreparedStatement select =
+            connection.prepareStatement("SELECT * FROM tokens WHERE id = ?")) {
+      select.setString(1, issued.id());
+      try (ResultSet result = select.executeQuery()) {
+        assertTrue(result.next());
+        for (int column = 1; column <= result.getMetaData().getColumnCount(); column++) {
+          row.append(result.getString(column)).append('|');
+        }
+      }
+    }
+
+    assertFalse(row.toString().contains(secret), "the secret is in the database");
+    assertTrue(row.toString().contains(ScopedToken.parse(issued.token()).orElseThrow().hash()));
+  }
+
+  @Test
+  void revokedOrForgedTokensDoNotAuthenticate() {
+    IssuedToken kept = tokens.create("kept", List.of("web"), false);
+    IssuedToken revoked = tokens.create("revoked", List.of("web"), false);
+
+    assertTrue(tokens.revoke(revoked.id()));
+
+    assertEquals(Optional.empty(), tokens.authenticate(revoked.token()));
+    assertEquals(Optional.empty(), tokens.find(revoked.id()));
+    assertFalse(tokens.revoke(revoked.id()));
+    assertTrue(tokens.authenticate(kept.token()).isPresent());
+    assertEquals(Optional.empty(), tokens.authenticate("sbt_" + kept.id() + "_" + "A".repeat(43)));
+    for (String raw : new String[] {null, "", "sbt_", "sb_abc", "sbt_" + kept.id(), "Bearer x"}) {
+      assertEquals(Optional.empty(), tokens.authenticate(raw), String.valueOf(raw));
+    }
   }
 
   @Test

@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-@MicronautTest
+@MicronautTest(transactional = false)
 @Property(name = "spec.name", value = AnySessionOwnership.SPEC)
 @Property(name = "switchboard.token", value = ChannelSocketIT.ADMIN_TOKEN)
 // Some tests send bursts of 100 commands; the rate limit has its own test.
