@@ -11,6 +11,7 @@ export function ConnectionStatusBanner() {
   return (
     <div
       className="connection-banner"
+      data-testid="connection-banner"
       role="status"
       aria-live="polite"
       style={{ borderColor: color }}

@@ -211,4 +211,23 @@ describe("WebSocketClient connection", () => {
       { kind: "server", code: "rate_limited", message: "slow down", retryable: true },
     ]);
   });
+
+  it("shows every frame in and out to a tap until it is removed", () => {
+    const { factory, client } = setup();
+    const frames: { direction: string; channel: string | null; type: string | null }[] = [];
+    const untap = client.tapFrames(({ direction, channel, type }) =>
+      frames.push({ direction, channel, type }),
+    );
+    client.connect();
+    factory.last.open();
+    client.subscribe("session:1", () => {});
+    factory.last.receive("{not json");
+    untap();
+    factory.last.receive(serverFrames.connected());
+
+    expect(frames).toEqual([
+      { direction: "out", channel: "global", type: "subscribe" },
+      { direction: "in", channel: null, type: null },
+    ]);
+  });
 });

@@ -31,6 +31,7 @@ import { SnapshotStore } from "./snapshotStore";
 import { type EventHandler, WebSocketEventBus } from "./WebSocketEventBus";
 import type {
   ClientSnapshot,
+  FrameRecord,
   SocketLike,
   SubscribeOptions,
   WebSocketClientOptions,
@@ -42,6 +43,7 @@ const GLOBAL = Channels.global();
 export type { ClientError } from "./connectionErrors";
 export {
   type ClientSnapshot,
+  type FrameRecord,
   type SocketLike,
   type SubscribeOptions,
   type WebSocketClientOptions,
@@ -61,6 +63,7 @@ export class WebSocketClient {
   private readonly heartbeat: Heartbeat;
   private readonly store: SnapshotStore<ClientSnapshot>;
   private readonly errorListeners = new Set<(error: ClientError) => void>();
+  private readonly frameTaps = new Set<(frame: FrameRecord) => void>();
   private socket: SocketLike | null = null;
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   private refCounter = 0;
@@ -106,6 +109,15 @@ export class WebSocketClient {
   onError(listener: (error: ClientError) => void): () => void {
     this.errorListeners.add(listener);
     return () => this.errorListeners.delete(listener);
+  }
+
+  /**
+   * Calls `tap` with every frame sent or received, as text, for the dev tools; returns the
+   * function that stops it. Costs nothing while no tap is installed.
+   */
+  tapFrames(tap: (frame: FrameRecord) => void): () => void {
+    this.frameTaps.add(tap);
+    return () => this.frameTaps.delete(tap);
   }
 
   /** For `useSyncExternalStore`. */
@@ -203,6 +215,9 @@ export class WebSocketClient {
     this.lastMessageAt = this.now();
     this.metrics.trackReceived();
     const parsed = parseServerFrame(raw);
+    if (this.frameTaps.size > 0) {
+      this.recordFrame("in", String(raw), parsed.ok ? parsed.frame : null);
+    }
     if (!parsed.ok) {
       this.logger.warn(`WebSocket: ignored a frame from the server: ${parsed.problem}.`);
       return;
@@ -303,8 +318,27 @@ export class WebSocketClient {
   }
 
   private write(frame: Frame<ClientCommand>): void {
-    this.socket?.send(JSON.stringify(frame));
+    const text = JSON.stringify(frame);
+    this.socket?.send(text);
     this.metrics.trackSent();
+    if (this.frameTaps.size > 0) {
+      this.recordFrame("out", text, frame);
+    }
+  }
+
+  private recordFrame(
+    direction: FrameRecord["direction"],
+    text: string,
+    frame: { channel: string; type: string } | null,
+  ): void {
+    const record: FrameRecord = {
+      direction,
+      at: this.now(),
+      channel: frame?.channel ?? null,
+      type: frame?.type ?? null,
+      text,
+    };
+    [...this.frameTaps].forEach((tap) => tap(record));
   }
 
   private report(error: ClientError): void {

@@ -79,11 +79,9 @@ describe("exposeMetrics", () => {
     expect(target.__WS_METRICS__).toBeUndefined();
   });
 
-  it("is enabled in development or by VITE_WS_METRICS=true only", () => {
-    const env = (DEV: boolean, flag?: string) =>
-      ({ ...import.meta.env, DEV, VITE_WS_METRICS: flag }) as ImportMetaEnv;
+  it("is enabled by default in development builds only", () => {
+    const env = (DEV: boolean) => ({ ...import.meta.env, DEV }) as ImportMetaEnv;
     expect(isMetricsExposureEnabled(env(true))).toBe(true);
     expect(isMetricsExposureEnabled(env(false))).toBe(false);
-    expect(isMetricsExposureEnabled(env(false, "true"))).toBe(true);
   });
 });

@@ -95,17 +95,18 @@ export class WebSocketMetrics {
 
 declare global {
   interface Window {
-    /** The connection's metrics, for the browser console; development builds only by default. */
+    /** The connection's metrics, for the browser console: development builds, or dev tools on. */
     __WS_METRICS__?: WebSocketMetrics;
   }
 }
 
 /**
- * Whether `window.__WS_METRICS__` is set: in development builds, or in any build made with
- * `VITE_WS_METRICS=true`.
+ * Whether the provider sets `window.__WS_METRICS__` itself: in development builds. In a
+ * production build the dev tools set it while they are loaded, which the server enables with
+ * `switchboard.ui.dev-tools`.
  */
 export function isMetricsExposureEnabled(env: ImportMetaEnv = import.meta.env): boolean {
-  return env.DEV || env.VITE_WS_METRICS === "true";
+  return env.DEV;
 }
 
 /**

@@ -22,6 +22,17 @@ export interface ClientSnapshot {
   readonly connectionId: string | null;
 }
 
+/** One frame as the dev tools show it: which way it went, when, and its text. */
+export interface FrameRecord {
+  readonly direction: "in" | "out";
+  /** When it was sent or received (ms since the epoch). */
+  readonly at: number;
+  /** Its channel and type, or `null` for a frame that is not valid JSON of the protocol. */
+  readonly channel: string | null;
+  readonly type: string | null;
+  readonly text: string;
+}
+
 export interface WebSocketClientOptions {
   url: string;
   createSocket?: (url: string) => SocketLike;

@@ -46,6 +46,8 @@ export function WebSocketProvider({ children, createClient }: WebSocketProviderP
       reconnect: () => client.reconnect(),
       disconnect: () => client.disconnect(),
       metrics: client.metrics,
+      getActiveChannels: () => client.getActiveChannels(),
+      tapFrames: client.tapFrames.bind(client),
     }),
     [client],
   );

@@ -17,6 +17,10 @@ export interface WebSocketApi extends ClientSnapshot {
   /** Close the connection until `reconnect()`. */
   disconnect: () => void;
   metrics: WebSocketMetrics;
+  /** The channels with at least one subscriber, for the dev tools. */
+  getActiveChannels: () => string[];
+  /** Every frame sent or received, for the dev tools; returns the function that stops it. */
+  tapFrames: WebSocketClient["tapFrames"];
 }
 
 export const WebSocketContext = createContext<WebSocketApi | null>(null);

@@ -1,0 +1,194 @@
+/**
+ * useSessionWebSocket follows one agent session: it loads the REST snapshot, subscribes to
+ * `session:<id>` since the snapshot's stream position (so nothing published in between is
+ * missed), applies every live event, and reloads the snapshot when the server cannot replay
+ * what the tab missed (`recovered: false`). It returns the conversation, with replies streaming
+ * in, and the commands `send` and `cancel`.
+ */
+import { useCallback, useEffect, useReducer, useState } from "react";
+import {
+  Channels,
+  type Frame,
+  type SessionErrorData,
+  type SessionEvent,
+  SessionCommandTypes,
+} from "@/shared/websocket";
+import { type Api, api as defaultApi, errorMessage, type SessionSnapshot } from "@/client/lib/api";
+import { useWebSocket } from "@/client/providers/webSocketContext";
+import {
+  addCreated,
+  addSending,
+  appendOutput,
+  complete,
+  type ConversationMessage,
+  type ConversationState,
+  EMPTY_CONVERSATION,
+  fromSnapshot,
+  runningReply,
+} from "./conversation";
+
+/**
+ * Applies one live event of `session:<id>` to the conversation. The `switch` is exhaustive: a
+ * new event type in the Java contract fails `tsc` here until it is handled.
+ */
+export function applySessionEvent(
+  state: ConversationState,
+  event: Frame<SessionEvent>,
+): ConversationState {
+  switch (event.type) {
+    case "message_created":
+      return addCreated(state, event.data.message);
+    case "stream_output":
+      return appendOutput(state, event.data);
+    case "message_complete":
+      return complete(state, event.data);
+    case "error":
+      return { ...state, lastError: event.data };
+    default: {
+      const _exhaustive: never = event;
+      return _exhaustive;
+    }
+  }
+}
+
+type Action =
+  | { kind: "snapshot"; snapshot: SessionSnapshot }
+  | { kind: "event"; event: Frame<SessionEvent> }
+  | { kind: "sending"; clientMessageId: string; text: string; now: Date }
+  | { kind: "dismiss-error" };
+
+function reduce(state: ConversationState, action: Action): ConversationState {
+  switch (action.kind) {
+    case "snapshot":
+      return fromSnapshot(state, action.snapshot.session, action.snapshot.messages);
+    case "event":
+      return applySessionEvent(state, action.event);
+    case "sending":
+      return addSending(state, action.clientMessageId, action.text, action.now);
+    case "dismiss-error":
+      return { ...state, lastError: null };
+    default: {
+      const _exhaustive: never = action;
+      return _exhaustive;
+    }
+  }
+}
+
+export type SessionLoadState = "loading" | "ready" | { error: string };
+
+export interface SessionConversation {
+  load: SessionLoadState;
+  session: ConversationState["session"];
+  messages: ConversationMessage[];
+  /** The reply that is running, if any. */
+  running: ConversationMessage | null;
+  lastError: SessionErrorData | null;
+  /** Sends `text` as a message (queued while the connection is down); false if it is blank. */
+  send: (text: string) => boolean;
+  /** Cancels the running reply; false when none runs. */
+  cancel: () => boolean;
+  dismissError: () => void;
+  /** Loads the snapshot and subscribes again (after a load error). */
+  retry: () => void;
+}
+
+export interface SessionHookOptions {
+  api?: Pick<Api, "getSession">;
+  newClientMessageId?: () => string;
+}
+
+export function useSessionWebSocket(
+  sessionId: string,
+  { api = defaultApi, newClientMessageId = randomClientMessageId }: SessionHookOptions = {},
+): SessionConversation {
+  const { subscribe, send: sendFrame } = useWebSocket();
+  const [state, dispatch] = useReducer(reduce, EMPTY_CONVERSATION);
+  const [load, setLoad] = useState<SessionLoadState>("loading");
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let active = true;
+    let unsubscribe: (() => void) | null = null;
+    const fail = (error: unknown) => active && setLoad({ error: errorMessage(error) });
+    api.getSession(sessionId).then((snapshot) => {
+      if (!active) {
+        return;
+      }
+      dispatch({ kind: "snapshot", snapshot });
+      setLoad("ready");
+      unsubscribe = subscribe<SessionEvent>(
+        Channels.session(sessionId),
+        (event) => dispatch({ kind: "event", event }),
+        {
+          since: snapshot.position,
+          // The server could not replay the gap: the stored messages are the truth again.
+          onResync: () =>
+            void api
+              .getSession(sessionId)
+              .then((fresh) => active && dispatch({ kind: "snapshot", snapshot: fresh }), fail),
+        },
+      );
+    }, fail);
+    return () => {
+      active = false;
+      unsubscribe?.();
+    };
+  }, [api, sessionId, subscribe, attempt]);
+
+  const send = useCallback(
+    (text: string) => {
+      if (text.trim() === "") {
+        return false;
+      }
+      const clientMessageId = newClientMessageId();
+      dispatch({ kind: "sending", clientMessageId, text, now: new Date() });
+      sendFrame({
+        channel: Channels.session(sessionId),
+        type: SessionCommandTypes.SEND_MESSAGE,
+        data: { text, clientMessageId },
+      });
+      return true;
+    },
+    [newClientMessageId, sendFrame, sessionId],
+  );
+
+  const running = runningReply(state);
+  const runningId = running?.id ?? null;
+  const cancel = useCallback(() => {
+    if (runningId === null) {
+      return false;
+    }
+    sendFrame({
+      channel: Channels.session(sessionId),
+      type: SessionCommandTypes.CANCEL,
+      data: { messageId: runningId },
+    });
+    return true;
+  }, [runningId, sendFrame, sessionId]);
+
+  const dismissError = useCallback(() => dispatch({ kind: "dismiss-error" }), []);
+  const retry = useCallback(() => {
+    setLoad("loading");
+    setAttempt((value) => value + 1);
+  }, []);
+
+  return {
+    load,
+    session: state.session,
+    messages: state.messages,
+    running,
+    lastError: state.lastError,
+    send,
+    cancel,
+    dismissError,
+    retry,
+  };
+}
+
+/** A client-chosen id that lets the tab recognise its own message when the server echoes it. */
+export function randomClientMessageId(): string {
+  if (typeof crypto !== "undefined" && typeof crypto.randomUUID === "function") {
+    return crypto.randomUUID();
+  }
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+}

@@ -1,0 +1,77 @@
+/**
+ * Renders a hook inside a WebSocketProvider whose client talks to a fake socket, for hook tests
+ * in jsdom. `result.current` is the hook's latest value; `socket` plays the server.
+ */
+import { act, type ReactNode, useEffect } from "react";
+import { createRoot, type Root } from "react-dom/client";
+import { vi } from "vitest";
+import { WebSocketClient } from "@/client/lib/WebSocketClient";
+import { WebSocketProvider } from "@/client/providers/WebSocketProvider";
+import { FakeSocketFactory, serverFrames } from "./fakeWebSocket";
+
+declare global {
+  var IS_REACT_ACT_ENVIRONMENT: boolean | undefined;
+}
+
+export interface HookHarness<T> {
+  result: { current: T };
+  factory: FakeSocketFactory;
+  client: WebSocketClient;
+  /** Frames the client sent on the current socket, parsed. */
+  sent: () => Record<string, unknown>[];
+  /** Delivers a server frame inside act(). */
+  receive: (frame: object) => void;
+  /** Runs `body` inside act(), as a click would. */
+  act: (body: () => void) => void;
+  unmount: () => void;
+}
+
+/** Renders `useHook` in a provider with an open, `connected` fake socket. */
+export function renderHookWithSocket<T>(useHook: () => T): HookHarness<T> {
+  globalThis.IS_REACT_ACT_ENVIRONMENT = true;
+  const factory = new FakeSocketFactory();
+  const client = new WebSocketClient({
+    url: "ws://test/ws",
+    createSocket: factory.create,
+    backoff: { random: () => 0.5 },
+    logger: { warn: vi.fn(), error: vi.fn() },
+  });
+  const result = { current: undefined as T };
+  const root: Root = createRoot(document.createElement("div"));
+
+  function Probe() {
+    const value = useHook();
+    useEffect(() => {
+      result.current = value;
+    });
+    return null;
+  }
+  const tree = (): ReactNode => (
+    <WebSocketProvider createClient={() => client}>
+      <Probe />
+    </WebSocketProvider>
+  );
+  act(() => root.render(tree()));
+  act(() => {
+    factory.last.open();
+    factory.last.receive(serverFrames.connected());
+  });
+
+  return {
+    result,
+    factory,
+    client,
+    sent: () => factory.last.sentFrames(),
+    receive: (frame) => act(() => factory.last.receive(frame)),
+    act: (body) => act(body),
+    unmount: () => act(() => root.unmount()),
+  };
+}
+
+/** Lets pending promises (a fake REST call) settle inside act(). */
+export async function flush(): Promise<void> {
+  await act(async () => {
+    await Promise.resolve();
+    await Promise.resolve();
+  });
+}
