@@ -1,0 +1,7 @@
+package dev.switchboard.server.web;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+/** UiConfigResponse is the body of {@code GET /api/ui-config}: {@code {"devTools": false}}. */
+@Serdeable
+public record UiConfigResponse(boolean devTools) {}
