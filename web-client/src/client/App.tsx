@@ -1,22 +1,27 @@
+import { useState } from "react";
+import { createBrowserRouter, RouterProvider } from "react-router-dom";
 import { Toaster } from "sonner";
 import { SignInGate } from "./auth/SignInGate";
-import { ConnectionStatusBanner } from "./components/ConnectionStatusBanner";
+import { UiConfigProvider } from "./providers/UiConfigProvider";
 import { WebSocketProvider } from "./providers/WebSocketProvider";
+import { routes } from "./routes";
 
-/** App is the root layout: sign-in, then the live connection, its banner and the pages. */
+/**
+ * App is the root: sign-in first, then the live connection, the server's UI settings and the
+ * routed pages (whose layout carries the connection banner on every page).
+ */
 export function App() {
+  const [router] = useState(() => createBrowserRouter(routes));
   return (
     <>
       <SignInGate>
         <WebSocketProvider>
-          <ConnectionStatusBanner />
-          <main className="app">
-            <h1>Switchboard</h1>
-            <p>Projects, agent sessions and shells, live over one typed WebSocket.</p>
-          </main>
+          <UiConfigProvider>
+            <RouterProvider router={router} />
+          </UiConfigProvider>
         </WebSocketProvider>
       </SignInGate>
-      <Toaster richColors closeButton position="bottom-right" />
+      <Toaster richColors closeButton position="bottom-left" />
     </>
   );
 }

@@ -1,0 +1,24 @@
+/**
+ * The latency graph of the dev tools: an SVG polyline path through the rolling window of
+ * ping→pong latencies, scaled to the box (the highest sample touches the top).
+ */
+
+/** The `points` of an SVG polyline through `values` in a `width`×`height` box; "" if empty. */
+export function sparklinePoints(values: readonly number[], width: number, height: number): string {
+  if (values.length === 0) {
+    return "";
+  }
+  const max = Math.max(...values, 1);
+  const step = values.length === 1 ? 0 : width / (values.length - 1);
+  return values
+    .map((value, index) => {
+      const x = values.length === 1 ? width : index * step;
+      const y = height - (Math.max(0, value) / max) * height;
+      return `${round(x)},${round(y)}`;
+    })
+    .join(" ");
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}

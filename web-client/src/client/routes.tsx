@@ -1,0 +1,37 @@
+/**
+ * The client-side routes. The server answers every one of these paths with index.html (its SPA
+ * fallback), so a reload or a shared link opens the same page.
+ */
+import { lazy, Suspense } from "react";
+import { Navigate, type RouteObject } from "react-router-dom";
+import { Loading } from "./components/PageStates";
+import { RootLayout } from "./layout/RootLayout";
+import { NotFoundPage } from "./pages/NotFoundPage";
+import { ProjectPage } from "./pages/projects/ProjectPage";
+import { ProjectsPage } from "./pages/projects/ProjectsPage";
+import { SessionPage } from "./pages/projects/sessions/SessionPage";
+
+// xterm.js is big and only the shell page needs it.
+const ShellPage = lazy(() => import("./pages/projects/shell/ShellPage"));
+
+export const routes: RouteObject[] = [
+  {
+    path: "/",
+    element: <RootLayout />,
+    children: [
+      { index: true, element: <Navigate to="/projects" replace /> },
+      { path: "projects", element: <ProjectsPage /> },
+      { path: "projects/:projectId", element: <ProjectPage /> },
+      { path: "projects/:projectId/sessions/:sessionId", element: <SessionPage /> },
+      {
+        path: "projects/:projectId/shells/:shellId",
+        element: (
+          <Suspense fallback={<Loading label="Loading the terminal…" />}>
+            <ShellPage />
+          </Suspense>
+        ),
+      },
+      { path: "*", element: <NotFoundPage /> },
+    ],
+  },
+];
