@@ -43,6 +43,11 @@ public record ApiError(ErrorCode code, String message) {
     return new ApiError(ErrorCode.FORBIDDEN, message).toResponse(HttpStatus.FORBIDDEN);
   }
 
+  /** 429 {@code rate_limited}: the request may succeed later, once the caller uses less. */
+  public static MutableHttpResponse<ApiError> tooManyRequests(String message) {
+    return new ApiError(ErrorCode.RATE_LIMITED, message).toResponse(HttpStatus.TOO_MANY_REQUESTS);
+  }
+
   /** 404 {@code not_found}. */
   public static MutableHttpResponse<ApiError> notFound(String message) {
     return new ApiError(ErrorCode.NOT_FOUND, message).toResponse(HttpStatus.NOT_FOUND);

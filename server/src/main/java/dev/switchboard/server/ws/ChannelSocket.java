@@ -84,7 +84,13 @@ public final class ChannelSocket {
         new Connection(
             newConnectionId(), caller.get(), session, configuration, registry.framesOut());
     session.put(CONNECTION, connection);
-    registry.add(connection);
+    if (!registry.add(connection)) {
+      // Another upgrade took the token's last slot after the filter let this one through.
+      session.close(
+          new CloseReason(
+              CloseCode.TOO_MANY_CONNECTIONS.code(), "too many connections for this token"));
+      return;
+    }
     LOG.info(
         "Connection {} opened for token {} from {}",
         connection.id(),

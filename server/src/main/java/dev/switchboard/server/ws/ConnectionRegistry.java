@@ -3,6 +3,7 @@ package dev.switchboard.server.ws;
 import dev.switchboard.contract.error.CloseCode;
 import dev.switchboard.contract.error.ErrorCode;
 import dev.switchboard.server.auth.TokenRevokedEvent;
+import dev.switchboard.server.ws.guard.TokenConnectionLimit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,13 +31,18 @@ public final class ConnectionRegistry {
 
   private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
   private final ChannelSocketConfiguration configuration;
+  private final TokenConnectionLimit perToken;
   private final Counter framesIn;
   private final Counter framesOut;
   private final Map<ErrorCode, Counter> errors = new EnumMap<>(ErrorCode.class);
 
   /** Creates the registry and registers its meters. */
-  public ConnectionRegistry(MeterRegistry meters, ChannelSocketConfiguration configuration) {
+  public ConnectionRegistry(
+      MeterRegistry meters,
+      ChannelSocketConfiguration configuration,
+      TokenConnectionLimit perToken) {
     this.configuration = configuration;
+    this.perToken = perToken;
     Gauge.builder("switchboard.ws.connections", connections, Set::size)
         .description("Open /ws connections")
         .register(meters);
@@ -69,12 +75,23 @@ public final class ConnectionRegistry {
     }
   }
 
-  void add(Connection connection) {
+  /**
+   * Registers a connection that has just opened, taking one of its token's slots; false (and
+   * nothing registered) when the token already holds as many sockets as it may.
+   */
+  boolean add(Connection connection) {
+    if (!perToken.tryAcquire(connection.caller().tokenId())) {
+      return false;
+    }
     connections.add(connection);
+    return true;
   }
 
+  /** Forgets a closed connection and gives back its token's slot (once, however often called). */
   void remove(Connection connection) {
-    connections.remove(connection);
+    if (connections.remove(connection)) {
+      perToken.release(connection.caller().tokenId());
+    }
   }
 
   void frameReceived(Connection connection) {

@@ -116,6 +116,14 @@ final class RawWebSocket implements AutoCloseable {
     return headers.get(name);
   }
 
+  /** The body of a refused upgrade (up to its {@code Content-Length}). */
+  String body() throws IOException {
+    String length = headers.get("content-length");
+    byte[] body = new byte[length == null ? 0 : Integer.parseInt(length)];
+    in.readFully(body);
+    return new String(body, StandardCharsets.UTF_8);
+  }
+
   void send(boolean fin, int rsv, int opcode, byte[] payload) throws IOException {
     write(fin, rsv, opcode, payload, true);
   }
