@@ -11,10 +11,11 @@ import java.time.Duration;
  * {@code connected}.
  *
  * <p>The outbound budget ({@code max-pending-bytes}, {@code max-pending-bytes-hard}, {@code
- * slow-consumer-grace}) is enforced on every WebSocket by the guard, on Netty's own count of unsent
- * bytes: a client over the budget is evicted only if it is still over after the grace period, so a
- * fast reader in a burst (whose writes, queued from publisher threads, count as pending at once)
- * keeps its connection, while a client past the hard ceiling is evicted at once.
+ * slow-consumer-grace}) is enforced on every WebSocket by the guard, on the bytes held in the
+ * connection's outbound queue (frames written while the channel was not writable) plus Netty's own
+ * count of unsent bytes: a client over the budget is evicted only if it is still over after the
+ * grace period, so a fast reader in a burst (whose writes, queued from publisher threads, count as
+ * pending at once) keeps its connection, while a client past the hard ceiling is evicted at once.
  */
 @ConfigurationProperties("switchboard.ws")
 public record ChannelSocketConfiguration(

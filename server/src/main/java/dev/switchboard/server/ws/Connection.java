@@ -15,9 +15,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * event loop in call order, so frames sent in order (replies after the events that preceded them)
  * arrive in order.
  *
- * <p>Connection keeps no queue of its own: a frame handed to the event loop is counted by Netty as
- * pending at once, and the guard's outbound budget ({@code FrameGuard}) evicts a client that stops
- * reading from Netty's count, which, unlike a count kept here, knows what the kernel has taken.
+ * <p>Connection keeps no queue of its own: the WebSocket guard ({@code FrameGuard}) holds every
+ * frame written while the channel is not writable in the socket's bounded outbound queue, passes
+ * them on as the client reads, and evicts a client that stops reading. Its count, taken on the
+ * event loop, knows what the kernel has taken, which a count kept here could not.
  */
 public final class Connection {
 

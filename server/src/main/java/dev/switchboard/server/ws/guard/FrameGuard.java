@@ -26,6 +26,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,10 +40,13 @@ import org.slf4j.LoggerFactory;
  * dropped once the Close is flushed (or after {@link #CLOSE_FLUSH_TIMEOUT_MS} if the client does
  * not read), and a Close handed to Micronaut so that {@code @OnClose} sees the real code.
  *
- * <p>It also keeps each socket within its {@link OutboundBudget}, read from Netty's own count of
- * unsent bytes after every outbound frame and on every writability change. A slow consumer is
- * evicted through {@link #evict}: no polite close (which would wait on the stalled socket), but
- * {@code SO_LINGER=0} and a close that frees the unsent buffers at once.
+ * <p>Outbound, it passes frames on only while Netty reports the channel writable: frames written
+ * while it is not (by any thread: fan-out, replies, Micronaut's pongs and Close) wait, in order, in
+ * the connection's {@link OutboundQueue} and are passed on at the next writability change. The
+ * queue plus Netty's own count of unsent bytes is kept within the {@link OutboundBudget}, checked
+ * after every outbound frame and on every writability change. A slow consumer is evicted through
+ * {@link #evict}: no polite close (which would wait on the stalled socket), but {@code SO_LINGER=0}
+ * and a close that frees the queue and the unsent buffers at once.
  */
 final class FrameGuard extends ChannelDuplexHandler {
 
@@ -66,6 +70,7 @@ final class FrameGuard extends ChannelDuplexHandler {
   private final int maxMessageBytes;
   private final boolean compression;
   private final OutboundBudget budget;
+  private final OutboundQueue queue;
   private final Counter evictions;
   private boolean upgraded;
   private boolean evicting;
@@ -74,10 +79,16 @@ final class FrameGuard extends ChannelDuplexHandler {
   private boolean refused;
   private ChannelFuture closeWritten;
 
-  FrameGuard(int maxMessageBytes, boolean compression, OutboundBudget budget, Counter evictions) {
+  FrameGuard(
+      int maxMessageBytes,
+      boolean compression,
+      OutboundBudget budget,
+      OutboundQueue queue,
+      Counter evictions) {
     this.maxMessageBytes = maxMessageBytes;
     this.compression = compression;
     this.budget = budget;
+    this.queue = queue;
     this.evictions = evictions;
   }
 
@@ -111,20 +122,43 @@ final class FrameGuard extends ChannelDuplexHandler {
       // A void promise takes no listeners; later frames wait on this one.
       written = promise.unvoid();
       closeWritten = written;
+      if (upgraded) {
+        // Micronaut's own close waits for its Close to be written: never on a stalled socket.
+        scheduleHardClose(ctx);
+      }
     }
-    boolean frame = msg instanceof WebSocketFrame;
-    ctx.write(msg, written);
-    if (upgraded && frame) {
-      checkOutbound(ctx);
+    if (!upgraded || !(msg instanceof WebSocketFrame frame)) {
+      ctx.write(msg, written);
+      return;
     }
+    Channel channel = ctx.channel();
+    if ((queue.isEmpty() && channel.isWritable()) || !channel.isActive()) {
+      // A closed channel is never writable: let Netty fail the write rather than hold it.
+      ctx.write(frame, written);
+    } else {
+      queue.add(frame, written);
+    }
+    checkOutbound(ctx);
   }
 
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
     if (upgraded) {
+      queue.drain(ctx);
       checkOutbound(ctx);
     }
     ctx.fireChannelWritabilityChanged();
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    queue.discard(new ClosedChannelException());
+    ctx.fireChannelInactive();
+  }
+
+  @Override
+  public void handlerRemoved(ChannelHandlerContext ctx) {
+    queue.discard(new ClosedChannelException());
   }
 
   @Override
@@ -223,9 +257,14 @@ final class FrameGuard extends ChannelDuplexHandler {
     pipeline.addBefore(guardName, UTF8_VALIDATOR, new Utf8FrameValidator(false));
   }
 
-  /** Answers the client's Close with a Close (once), then lets Micronaut run {@code @OnClose}. */
+  /**
+   * Answers the client's Close with a Close (once), then lets Micronaut run {@code @OnClose}.
+   * Frames still queued are dropped: the client has said it reads no more (and a Close of ours
+   * still in the queue fails, which drops TCP).
+   */
   private void answerClose(ChannelHandlerContext ctx, CloseWebSocketFrame close) {
     refused = true;
+    queue.discard(new ClosedChannelException());
     if (closeWritten == null) {
       int code = close.statusCode();
       CloseWebSocketFrame answer =
@@ -242,6 +281,8 @@ final class FrameGuard extends ChannelDuplexHandler {
 
   private void refuse(ChannelHandlerContext ctx, CloseCode code, String reason) {
     refused = true;
+    // Nothing may follow the Close, which goes out ahead of anything still queued.
+    queue.discard(new ClosedChannelException());
     ctx.channel().config().setAutoRead(false);
     String shortReason =
         reason.length() > MAX_REASON_CHARS ? reason.substring(0, MAX_REASON_CHARS) : reason;
@@ -263,7 +304,7 @@ final class FrameGuard extends ChannelDuplexHandler {
     if (refused || evicting) {
       return;
     }
-    long pending = pendingBytes(ctx.channel());
+    long pending = pendingBytes(ctx.channel()) + queue.bytes();
     long now = System.nanoTime();
     switch (budget.observe(pending, now)) {
       case WITHIN -> {}
@@ -290,7 +331,10 @@ final class FrameGuard extends ChannelDuplexHandler {
     }
   }
 
-  /** Netty's unsent bytes: frames queued for the event loop plus what the kernel has not taken. */
+  /**
+   * Netty's unsent bytes: frames submitted to the event loop and not yet handled, plus those passed
+   * on that the kernel has not taken.
+   */
   private static long pendingBytes(Channel channel) {
     ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
     return buffer == null ? 0 : buffer.totalPendingWriteBytes();
@@ -313,6 +357,7 @@ final class FrameGuard extends ChannelDuplexHandler {
         overForMs,
         budget.hardMaxPendingBytes());
     channel.config().setAutoRead(false);
+    queue.discard(new ClosedChannelException());
     String reason = "slow consumer";
     if (closeWritten == null) {
       // Best effort, never awaited: queued behind what the client is not reading, it rarely lands.

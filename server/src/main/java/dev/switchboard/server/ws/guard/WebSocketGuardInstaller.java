@@ -2,6 +2,7 @@ package dev.switchboard.server.ws.guard;
 
 import dev.switchboard.server.ws.ChannelSocketConfiguration;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
@@ -13,6 +14,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketServerCompressionHandler;
 import jakarta.inject.Singleton;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,10 +40,11 @@ import org.slf4j.LoggerFactory;
  *       violations: 1002. Decoder errors get these codes instead of Micronaut's 1011.
  *   <li>The client's Close is answered with a Close before TCP is dropped, as RFC 6455 §5.5.1
  *       requires.
- *   <li>A client that stops reading: more than {@code switchboard.ws.max-pending-bytes} (1 MiB)
- *       unsent for {@code slow-consumer-grace} (2 s), or more than {@code max-pending-bytes-hard}
- *       (8 MiB) at any moment, is evicted with 4000 and a TCP reset, since Micronaut's close waits
- *       on the stalled socket and held 217 MiB of direct memory in a probe.
+ *   <li>A client that stops reading: frames written while its channel is not writable wait in a
+ *       per-connection {@link OutboundQueue}; more than {@code switchboard.ws.max-pending-bytes} (1
+ *       MiB) queued and unsent for {@code slow-consumer-grace} (2 s), or more than {@code
+ *       max-pending-bytes-hard} (8 MiB) at any moment, is evicted with 4000 and a TCP reset, since
+ *       Micronaut's close waits on the stalled socket and held 217 MiB of direct memory in a probe.
  * </ul>
  *
  * <p><b>Dependency on internals.</b> This relies on names neither project guarantees, checked
@@ -63,6 +66,7 @@ final class WebSocketGuardInstaller
   private final boolean compression;
   private final ChannelSocketConfiguration socketConfiguration;
   private final Counter evictions;
+  private final AtomicLong queuedBytes = new AtomicLong();
 
   WebSocketGuardInstaller(
       ChannelSocketConfiguration socketConfiguration,
@@ -75,6 +79,10 @@ final class WebSocketGuardInstaller
         Counter.builder("switchboard.ws.slow_consumer.evictions")
             .description("WebSockets evicted for not reading their outbound frames")
             .register(meters);
+    Gauge.builder("switchboard.ws.outbound.queued", queuedBytes, AtomicLong::get)
+        .description("Bytes held in WebSockets' outbound queues, waiting for slow clients")
+        .baseUnit("bytes")
+        .register(meters);
   }
 
   @Override
@@ -132,6 +140,7 @@ final class WebSocketGuardInstaller
                   socketConfiguration.maxPendingBytes(),
                   socketConfiguration.maxPendingBytesHard(),
                   socketConfiguration.slowConsumerGrace().toNanos()),
+              new OutboundQueue(queuedBytes),
               evictions));
     }
   }

@@ -42,7 +42,8 @@ import org.junit.jupiter.api.Test;
 @Property(name = "switchboard.token", value = SlowConsumerIT.TOKEN)
 @Property(name = "switchboard.ws.slow-consumer-grace", value = "1s")
 // A fixed, small kernel send buffer (loopback autotuning absorbs about 4 MB), so that unsent bytes
-// pile up in Netty, where the budget is measured, as they would behind a real slow network.
+// pile up in the server (the outbound queue and Netty), where the budget is measured, as they would
+// behind a real slow network.
 @Property(name = "micronaut.server.netty.child-options.so-sndbuf", value = "65536")
 class SlowConsumerIT {
 
