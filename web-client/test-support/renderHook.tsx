@@ -26,8 +26,18 @@ export interface HookHarness<T> {
   unmount: () => void;
 }
 
+export interface RenderOptions {
+  /** Where to render (to query the DOM); a detached element by default. */
+  container?: HTMLElement;
+  /** Wraps the probe inside the provider, e.g. in a router with the page under test. */
+  wrap?: (children: ReactNode) => ReactNode;
+}
+
 /** Renders `useHook` in a provider with an open, `connected` fake socket. */
-export function renderHookWithSocket<T>(useHook: () => T): HookHarness<T> {
+export function renderHookWithSocket<T>(
+  useHook: () => T,
+  { container = document.createElement("div"), wrap = (children) => children }: RenderOptions = {},
+): HookHarness<T> {
   globalThis.IS_REACT_ACT_ENVIRONMENT = true;
   const factory = new FakeSocketFactory();
   const client = new WebSocketClient({
@@ -37,7 +47,7 @@ export function renderHookWithSocket<T>(useHook: () => T): HookHarness<T> {
     logger: { warn: vi.fn(), error: vi.fn() },
   });
   const result = { current: undefined as T };
-  const root: Root = createRoot(document.createElement("div"));
+  const root: Root = createRoot(container);
 
   function Probe() {
     const value = useHook();
@@ -47,9 +57,7 @@ export function renderHookWithSocket<T>(useHook: () => T): HookHarness<T> {
     return null;
   }
   const tree = (): ReactNode => (
-    <WebSocketProvider createClient={() => client}>
-      <Probe />
-    </WebSocketProvider>
+    <WebSocketProvider createClient={() => client}>{wrap(<Probe />)}</WebSocketProvider>
   );
   act(() => root.render(tree()));
   act(() => {

@@ -47,22 +47,30 @@ describe("WebSocketClient connection", () => {
     ]);
   });
 
-  it("sends a ping every announced interval and records the latency of each pong", () => {
+  it("pings on connected, then every announced interval, and records each pong's latency", () => {
     const { factory, client } = setup();
     client.connect();
     const socket = factory.last;
     socket.open();
     socket.receive(serverFrames.connected(10000));
+    const answer = (ping: Record<string, unknown> | undefined) =>
+      socket.receive(serverFrames.pong(ping?.ref, (ping?.data as { timestamp: number }).timestamp));
 
-    vi.advanceTimersByTime(10000);
-    const [ping] = pingsOf(socket.sentFrames());
-    expect(ping).toMatchObject({ data: { timestamp: Date.now() } });
+    const [first] = pingsOf(socket.sentFrames());
+    expect(first).toMatchObject({ data: { timestamp: Date.now() } });
+    vi.advanceTimersByTime(20);
+    answer(first);
+    expect(client.getSnapshot().averageLatencyMs).toBe(20);
+
+    vi.advanceTimersByTime(10000 - 20);
+    const second = pingsOf(socket.sentFrames())[1];
+    expect(second).toMatchObject({ data: { timestamp: Date.now() } });
     vi.advanceTimersByTime(40);
-    socket.receive(serverFrames.pong(ping?.ref, (ping?.data as { timestamp: number }).timestamp));
+    answer(second);
     vi.advanceTimersByTime(10000);
 
-    expect(pingsOf(socket.sentFrames())).toHaveLength(2);
-    expect(client.getSnapshot().averageLatencyMs).toBe(40);
+    expect(pingsOf(socket.sentFrames())).toHaveLength(3);
+    expect(client.getSnapshot().averageLatencyMs).toBe(30);
   });
 
   it("reconnects when no pong arrives within the pong timeout", () => {
@@ -72,7 +80,7 @@ describe("WebSocketClient connection", () => {
     first.open();
     first.receive(serverFrames.connected(30000, 5000));
 
-    vi.advanceTimersByTime(30000 + 4999);
+    vi.advanceTimersByTime(4999);
     expect(client.isOpen()).toBe(true);
     vi.advanceTimersByTime(1);
 

@@ -236,6 +236,7 @@ export class WebSocketClient {
       case "connected":
         this.connectionId = event.data.connectionId;
         this.heartbeat.start(event.data.heartbeatIntervalMs, event.data.limits.pongTimeoutMs);
+        this.heartbeat.pingNow();
         return this.publish();
       case "pong": {
         const latencyMs = this.heartbeat.handlePong(event.ref, event.data.timestamp);

@@ -1,0 +1,122 @@
+// @vitest-environment jsdom
+import { MemoryRouter, Route, Routes } from "react-router-dom";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { api, type SessionSnapshot } from "@/client/lib/api";
+import { UiConfigContext } from "@/client/providers/uiConfigContext";
+import { MessageRole, MessageStatus, SessionStatus } from "@/shared/websocket";
+import {
+  flush,
+  type HookHarness,
+  renderHookWithSocket,
+} from "../../../../../test-support/renderHook";
+import { SessionPage } from "./SessionPage";
+
+const CHANNEL = "session:s1";
+const snapshot: SessionSnapshot = {
+  session: {
+    id: "s1",
+    projectId: "p1",
+    title: "Release checklist",
+    status: SessionStatus.RUNNING,
+    messageCount: 2,
+    createdAt: "2026-11-28T08:00:00Z",
+    updatedAt: "2026-11-28T08:00:00Z",
+  },
+  messages: [
+    {
+      id: "m1",
+      sessionId: "s1",
+      role: MessageRole.USER,
+      status: MessageStatus.COMPLETED,
+      content: "make test",
+      createdAt: "2026-11-28T08:00:00Z",
+    },
+    {
+      id: "m2",
+      sessionId: "s1",
+      role: MessageRole.AGENT,
+      status: MessageStatus.RUNNING,
+      content: "",
+      createdAt: "2026-11-28T08:00:01Z",
+      replyTo: "m1",
+    },
+  ],
+  position: { epoch: "e1", offset: 2 },
+};
+
+let harness: HookHarness<null> | null = null;
+let container: HTMLElement;
+
+beforeEach(async () => {
+  vi.spyOn(api, "getSession").mockResolvedValue(snapshot);
+  vi.spyOn(api, "getProject").mockResolvedValue({
+    id: "p1",
+    name: "switchboard",
+    path: "/srv/switchboard",
+    createdAt: "2026-11-28T08:00:00Z",
+  });
+  container = document.createElement("div");
+  document.body.append(container);
+  harness = renderHookWithSocket(() => null, {
+    container,
+    wrap: (children) => (
+      <UiConfigContext value={{ devTools: false, agentLabel: "sh -c" }}>
+        <MemoryRouter initialEntries={["/projects/p1/sessions/s1"]}>
+          <Routes>
+            <Route path="/projects/:projectId/sessions/:sessionId" element={<SessionPage />} />
+          </Routes>
+          {children}
+        </MemoryRouter>
+      </UiConfigContext>
+    ),
+  });
+  await flush();
+});
+
+afterEach(() => {
+  harness?.unmount();
+  harness = null;
+  container.remove();
+  vi.restoreAllMocks();
+});
+
+const byTestId = (id: string) => container.querySelector(`[data-testid="${id}"]`);
+
+describe("SessionPage", () => {
+  it("streams the running reply with a cursor, then shows how it ended", () => {
+    expect(container.querySelector("h1")?.textContent).toBe("Release checklist");
+    expect(byTestId("agent-label")?.textContent).toBe("sh -c");
+    expect(container.querySelector('nav[aria-label="Breadcrumb"]')?.textContent).toContain(
+      "switchboard",
+    );
+    harness?.receive({
+      channel: CHANNEL,
+      type: "stream_output",
+      data: { messageId: "m2", seq: 0, chunk: "ok 42 tests\n", stream: "stdout" },
+      offset: 3,
+    });
+    expect(byTestId("message-output")?.textContent).toBe("ok 42 tests\n");
+    expect(byTestId("stream-cursor")).not.toBeNull();
+    expect(byTestId("cancel")).not.toBeNull();
+
+    harness?.receive({
+      channel: CHANNEL,
+      type: "message_complete",
+      data: { messageId: "m2", status: "failed", exitCode: 2, durationMs: 1500, chunkCount: 1 },
+      offset: 4,
+    });
+    expect(byTestId("stream-cursor")).toBeNull();
+    expect(byTestId("cancel")).toBeNull();
+    expect(byTestId("exit-code")?.textContent).toBe("exit code 2");
+    expect(byTestId("message-status")?.textContent).toBe("Failed");
+  });
+
+  it("sends cancel for the running reply", () => {
+    harness?.act(() => (byTestId("cancel") as HTMLButtonElement).click());
+    expect(harness?.sent().at(-1)).toEqual({
+      channel: CHANNEL,
+      type: "cancel",
+      data: { messageId: "m2" },
+    });
+  });
+});
