@@ -34,8 +34,14 @@ export interface ShellInfo {
 export interface UiConfig {
   /** Whether a production build loads the WebSocket dev tools and `window.__WS_METRICS__`. */
   devTools: boolean;
-  /** How the configured agent is named in the UI, e.g. "sh -c (shell command line)". */
-  agentLabel?: string | null;
+}
+
+/** `GET /api/agent`: what runs a message. */
+export interface AgentInfo {
+  /** How the UI names the agent, e.g. "Shell command (sh -c)". */
+  label: string;
+  stdin: boolean;
+  timeoutMs: number;
 }
 
 /** ApiRequestError is a REST call the server refused or could not answer. */
@@ -79,6 +85,7 @@ export function createApi(fetchFn: Fetch = (input, init) => fetch(input, init)) 
     createShell: (projectId: string, cols: number, rows: number) =>
       call<ShellInfo>("POST", `/api/projects/${enc(projectId)}/shells`, { cols, rows }),
     getUiConfig: () => call<UiConfig>("GET", "/api/ui-config"),
+    getAgent: () => call<AgentInfo>("GET", "/api/agent"),
   };
 }
 

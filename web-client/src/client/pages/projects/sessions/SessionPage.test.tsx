@@ -2,7 +2,6 @@
 import { MemoryRouter, Route, Routes } from "react-router-dom";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { api, type SessionSnapshot } from "@/client/lib/api";
-import { UiConfigContext } from "@/client/providers/uiConfigContext";
 import { MessageRole, MessageStatus, SessionStatus } from "@/shared/websocket";
 import {
   flush,
@@ -55,19 +54,18 @@ beforeEach(async () => {
     path: "/srv/switchboard",
     createdAt: "2026-11-28T08:00:00Z",
   });
+  vi.spyOn(api, "getAgent").mockResolvedValue({ label: "sh -c", stdin: false, timeoutMs: 1000 });
   container = document.createElement("div");
   document.body.append(container);
   harness = renderHookWithSocket(() => null, {
     container,
     wrap: (children) => (
-      <UiConfigContext value={{ devTools: false, agentLabel: "sh -c" }}>
-        <MemoryRouter initialEntries={["/projects/p1/sessions/s1"]}>
-          <Routes>
-            <Route path="/projects/:projectId/sessions/:sessionId" element={<SessionPage />} />
-          </Routes>
-          {children}
-        </MemoryRouter>
-      </UiConfigContext>
+      <MemoryRouter initialEntries={["/projects/p1/sessions/s1"]}>
+        <Routes>
+          <Route path="/projects/:projectId/sessions/:sessionId" element={<SessionPage />} />
+        </Routes>
+        {children}
+      </MemoryRouter>
     ),
   });
   await flush();

@@ -7,8 +7,7 @@ import { Link, useParams } from "react-router-dom";
 import { MessageRole, MessageStatus } from "@/shared/websocket";
 import { ErrorState, Loading } from "../../../components/PageStates";
 import { StatusBadge } from "../../../components/StatusBadge";
-import { useProjectName } from "../../../hooks/useProjectName";
-import { useUiConfig } from "../../../providers/uiConfigContext";
+import { useAgentLabel, useProjectName } from "../../../hooks/useLabels";
 import { formatDuration, formatTimestamp, messageStatusBadge } from "../../../lib/format";
 import type { ConversationMessage } from "./hooks/conversation";
 import { useSessionWebSocket } from "./hooks/useSessionWebSocket";
@@ -16,7 +15,7 @@ import { useSessionWebSocket } from "./hooks/useSessionWebSocket";
 export function SessionPage() {
   const { projectId = "", sessionId = "" } = useParams();
   const conversation = useSessionWebSocket(sessionId);
-  const agentLabel = useUiConfig()?.agentLabel ?? null;
+  const agentLabel = useAgentLabel();
   const projectName = useProjectName(projectId);
   const { load, session, messages, running, lastError } = conversation;
 

@@ -9,7 +9,7 @@ import { Terminal } from "@xterm/xterm";
 import { useEffect, useMemo, useRef } from "react";
 import { Link, useLocation, useParams } from "react-router-dom";
 import { SHELL_MAX_COLS, SHELL_MAX_ROWS, type ShellSize } from "@/shared/websocket";
-import { useProjectName } from "../../../hooks/useProjectName";
+import { useProjectName } from "../../../hooks/useLabels";
 import { type ShellConnection, useShellWebSocket } from "./hooks/useShellWebSocket";
 
 /** The size asked for before the terminal has measured its container. */
