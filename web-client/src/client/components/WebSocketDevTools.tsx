@@ -31,8 +31,8 @@ export function isToggleShortcut(
 
 export default function WebSocketDevTools() {
   const ws = useWebSocket();
-  const { tapFrames, metrics } = ws;
-  const [log] = useState(() => new FrameLog());
+  const { tapFrames, getRecentFrames, metrics } = ws;
+  const [log] = useState(() => new FrameLog(getRecentFrames()));
   const [open, setOpen] = useState(false);
 
   useEffect(() => tapFrames(log.add), [tapFrames, log]);

@@ -237,5 +237,11 @@ describe("WebSocketClient connection", () => {
       { direction: "out", channel: "global", type: "subscribe" },
       { direction: "in", channel: null, type: null },
     ]);
+    expect(client.getRecentFrames().map((frame) => frame.type)).toEqual([
+      "subscribe",
+      null,
+      "connected",
+      "ping", // the first heartbeat goes out on connected
+    ]);
   });
 });

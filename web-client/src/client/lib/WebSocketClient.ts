@@ -40,6 +40,9 @@ import { WebSocketMetrics } from "./WebSocketMetrics";
 
 const GLOBAL = Channels.global();
 
+/** How many frames {@link WebSocketClient.getRecentFrames} keeps. */
+export const RECENT_FRAMES = 50;
+
 export type { ClientError } from "./connectionErrors";
 export {
   type ClientSnapshot,
@@ -64,6 +67,7 @@ export class WebSocketClient {
   private readonly store: SnapshotStore<ClientSnapshot>;
   private readonly errorListeners = new Set<(error: ClientError) => void>();
   private readonly frameTaps = new Set<(frame: FrameRecord) => void>();
+  private readonly recentFrames: FrameRecord[] = [];
   private socket: SocketLike | null = null;
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   private refCounter = 0;
@@ -113,11 +117,20 @@ export class WebSocketClient {
 
   /**
    * Calls `tap` with every frame sent or received, as text, for the dev tools; returns the
-   * function that stops it. Costs nothing while no tap is installed.
+   * function that stops it.
    */
   tapFrames(tap: (frame: FrameRecord) => void): () => void {
     this.frameTaps.add(tap);
     return () => this.frameTaps.delete(tap);
+  }
+
+  /**
+   * The last frames sent or received (at most {@link RECENT_FRAMES}, oldest first), so dev tools
+   * loaded after the connection opened still show how it started. They hold the frames' text,
+   * which exists anyway.
+   */
+  getRecentFrames(): readonly FrameRecord[] {
+    return [...this.recentFrames];
   }
 
   /** For `useSyncExternalStore`. */
@@ -215,9 +228,7 @@ export class WebSocketClient {
     this.lastMessageAt = this.now();
     this.metrics.trackReceived();
     const parsed = parseServerFrame(raw);
-    if (this.frameTaps.size > 0) {
-      this.recordFrame("in", String(raw), parsed.ok ? parsed.frame : null);
-    }
+    this.recordFrame("in", String(raw), parsed.ok ? parsed.frame : null);
     if (!parsed.ok) {
       this.logger.warn(`WebSocket: ignored a frame from the server: ${parsed.problem}.`);
       return;
@@ -322,9 +333,7 @@ export class WebSocketClient {
     const text = JSON.stringify(frame);
     this.socket?.send(text);
     this.metrics.trackSent();
-    if (this.frameTaps.size > 0) {
-      this.recordFrame("out", text, frame);
-    }
+    this.recordFrame("out", text, frame);
   }
 
   private recordFrame(
@@ -339,6 +348,10 @@ export class WebSocketClient {
       type: frame?.type ?? null,
       text,
     };
+    this.recentFrames.push(record);
+    if (this.recentFrames.length > RECENT_FRAMES) {
+      this.recentFrames.shift();
+    }
     [...this.frameTaps].forEach((tap) => tap(record));
   }
 

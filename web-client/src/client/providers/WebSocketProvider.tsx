@@ -48,6 +48,7 @@ export function WebSocketProvider({ children, createClient }: WebSocketProviderP
       metrics: client.metrics,
       getActiveChannels: () => client.getActiveChannels(),
       tapFrames: client.tapFrames.bind(client),
+      getRecentFrames: client.getRecentFrames.bind(client),
     }),
     [client],
   );

@@ -21,6 +21,8 @@ export interface WebSocketApi extends ClientSnapshot {
   getActiveChannels: () => string[];
   /** Every frame sent or received, for the dev tools; returns the function that stops it. */
   tapFrames: WebSocketClient["tapFrames"];
+  /** The last 50 frames, oldest first, for the dev tools. */
+  getRecentFrames: WebSocketClient["getRecentFrames"];
 }
 
 export const WebSocketContext = createContext<WebSocketApi | null>(null);

@@ -23,6 +23,12 @@ describe("FrameLog", () => {
     expect(log.snapshot()).toEqual([]);
   });
 
+  it("starts from the frames the client kept before the dev tools loaded", () => {
+    const log = new FrameLog([frame(1), frame(2)], 50);
+    log.add(frame(3));
+    expect(log.snapshot().map((f) => f.at)).toEqual([1, 2, 3]);
+  });
+
   it("filters by channel, newest first, and lists the channels seen", () => {
     const frames = [frame(1), frame(2, "session:a"), frame(3, null), frame(4, "session:a")];
     expect(filterFrames(frames, "session:a").map((f) => f.at)).toEqual([4, 2]);
@@ -36,8 +42,8 @@ describe("sparklinePoints", () => {
     expect(sparklinePoints([10, 20, 0], 100, 20)).toBe("0,10 50,0 100,20");
   });
 
-  it("draws nothing without samples and a point for one", () => {
+  it("draws nothing without samples and a level line for one", () => {
     expect(sparklinePoints([], 100, 20)).toBe("");
-    expect(sparklinePoints([5], 100, 20)).toBe("100,0");
+    expect(sparklinePoints([5], 100, 20)).toBe("0,0 100,0");
   });
 });

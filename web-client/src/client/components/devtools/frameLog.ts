@@ -12,8 +12,9 @@ export class FrameLog {
   private readonly listeners = new Set<() => void>();
   private readonly capacity: number;
 
-  constructor(capacity = FRAME_LOG_SIZE) {
+  constructor(initial: readonly FrameRecord[] = [], capacity = FRAME_LOG_SIZE) {
     this.capacity = capacity;
+    this.frames = initial.slice(-capacity);
   }
 
   add = (frame: FrameRecord): void => {

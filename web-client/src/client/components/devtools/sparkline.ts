@@ -8,11 +8,13 @@ export function sparklinePoints(values: readonly number[], width: number, height
   if (values.length === 0) {
     return "";
   }
-  const max = Math.max(...values, 1);
-  const step = values.length === 1 ? 0 : width / (values.length - 1);
-  return values
+  // One sample draws a level line, so the graph is visible from the first pong.
+  const samples = values.length === 1 ? [values[0]!, values[0]!] : values;
+  const max = Math.max(...samples, 1);
+  const step = width / (samples.length - 1);
+  return samples
     .map((value, index) => {
-      const x = values.length === 1 ? width : index * step;
+      const x = index * step;
       const y = height - (Math.max(0, value) / max) * height;
       return `${round(x)},${round(y)}`;
     })
