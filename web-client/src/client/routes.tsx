@@ -2,8 +2,8 @@
  * The client-side routes. The server answers every one of these paths with index.html (its SPA
  * fallback), so a reload or a shared link opens the same page.
  */
-import { lazy, Suspense } from "react";
-import { Navigate, type RouteObject } from "react-router-dom";
+import { Fragment, lazy, type ReactNode, Suspense } from "react";
+import { Navigate, type RouteObject, useLocation } from "react-router-dom";
 import { Loading } from "./components/PageStates";
 import { RootLayout } from "./layout/RootLayout";
 import { NotFoundPage } from "./pages/NotFoundPage";
@@ -14,6 +14,14 @@ import { SessionPage } from "./pages/projects/sessions/SessionPage";
 // xterm.js is big and only the shell page needs it.
 const ShellPage = lazy(() => import("./pages/projects/shell/ShellPage"));
 
+/**
+ * Mounts a page afresh for every path, so that going from one session to another (back and
+ * forward) never shows the previous one's state while the next one loads.
+ */
+function PerPath({ children }: { children: ReactNode }) {
+  return <Fragment key={useLocation().pathname}>{children}</Fragment>;
+}
+
 export const routes: RouteObject[] = [
   {
     path: "/",
@@ -21,13 +29,29 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <Navigate to="/projects" replace /> },
       { path: "projects", element: <ProjectsPage /> },
-      { path: "projects/:projectId", element: <ProjectPage /> },
-      { path: "projects/:projectId/sessions/:sessionId", element: <SessionPage /> },
+      {
+        path: "projects/:projectId",
+        element: (
+          <PerPath>
+            <ProjectPage />
+          </PerPath>
+        ),
+      },
+      {
+        path: "projects/:projectId/sessions/:sessionId",
+        element: (
+          <PerPath>
+            <SessionPage />
+          </PerPath>
+        ),
+      },
       {
         path: "projects/:projectId/shells/:shellId",
         element: (
           <Suspense fallback={<Loading label="Loading the terminal…" />}>
-            <ShellPage />
+            <PerPath>
+              <ShellPage />
+            </PerPath>
           </Suspense>
         ),
       },
