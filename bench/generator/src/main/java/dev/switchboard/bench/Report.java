@@ -1,0 +1,442 @@
+package dev.switchboard.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Report writes docs/benchmarks.md (and the latency PNG beside it) from a run's result files only:
+ * every figure in the report is one the run measured.
+ */
+final class Report {
+
+  private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
+  private static final Map<String, String> TITLES = new LinkedHashMap<>();
+
+  static {
+    TITLES.put("idle", "Idle capacity");
+    TITLES.put("fanout", "Hot-channel fan-out");
+    TITLES.put("saturation", "Saturation");
+    TITLES.put("saturation-steps", "Saturation: every step");
+    TITLES.put("small", "Many small channels");
+    TITLES.put("storm", "Reconnect storm");
+    TITLES.put("slow", "Slow consumer");
+  }
+
+  /** Prints a diagnostic once per distinct text (the first few of each kind). */
+  static void warnOnce(String text) {
+    String key = text.length() > 60 ? text.substring(0, 60) : text;
+    if (WARNED.size() < 50 && WARNED.add(key)) {
+      System.out.println("  note: " + (text.length() > 300 ? text.substring(0, 300) + "…" : text));
+    }
+  }
+
+  private final Path dir;
+  private final Path repo;
+  // scenario → variant → peer → metric → value
+  private final Map<String, Map<String, Map<String, Map<String, Double>>>> data = new LinkedHashMap<>();
+  private final Properties meta = new Properties();
+
+  Report(Path dir, Path repo) throws IOException {
+    this.dir = dir;
+    this.repo = repo;
+    for (String line : Files.readAllLines(dir.resolve("results.csv"))) {
+      String[] f = line.split(",");
+      data.computeIfAbsent(f[0], k -> new LinkedHashMap<>())
+          .computeIfAbsent(f[1], k -> new LinkedHashMap<>())
+          .computeIfAbsent(f[2], k -> new LinkedHashMap<>())
+          .put(f[4], Double.parseDouble(f[5]));
+    }
+    try (var in = Files.newBufferedReader(dir.resolve("meta.properties"))) {
+      meta.load(in);
+    }
+  }
+
+  void write(Path out) throws Exception {
+    List<String> peers = new ArrayList<>();
+    for (String p : PeerServer.ALL) {
+      if (meta.getProperty("peers", "").contains(p)) {
+        peers.add(p);
+      }
+    }
+    StringBuilder md = new StringBuilder();
+    md.append("# Benchmarks\n\n");
+    md.append(
+        "Switchboard against the servers its users would otherwise pick, measured side by side in"
+            + " one run on one machine. This page is written by `bench/run.sh` from the run's result"
+            + " files (`bench/results/`); do not edit the figures by hand, rerun the script.\n\n");
+    md.append("## How to run\n\n```sh\nbench/run.sh            # full suite, about an hour\n")
+        .append("bench/run.sh --quick    # smoke run at small scale, a few minutes\n")
+        .append("bench/run.sh --peers switchboard,netty --scenarios fanout   # a subset\n```\n\n")
+        .append(
+            "The script builds the server jar, the generator and the peers (Maven Central and npm),"
+                + " runs every scenario for every peer, and rewrites this page and"
+                + " `docs/benchmarks-latency.png`. Raw figures of every run are in"
+                + " `bench/results/latest/` (`runs.csv`, `results.csv`, `percentiles.csv`).\n\n");
+    method(md, peers);
+    for (Map.Entry<String, String> section : TITLES.entrySet()) {
+      Map<String, Map<String, Map<String, Double>>> variants = data.get(section.getKey());
+      if (variants == null) {
+        continue;
+      }
+      md.append("## ").append(section.getValue()).append("\n\n");
+      md.append(describe(section.getKey())).append("\n\n");
+      if (section.getKey().equals("saturation-steps")) {
+        steps(md, variants, peers);
+        continue;
+      }
+      for (Map.Entry<String, Map<String, Map<String, Double>>> variant : variants.entrySet()) {
+        table(md, variant.getKey(), variant.getValue(), peers);
+      }
+      if (section.getKey().equals("fanout")) {
+        md.append("![Latency percentiles](benchmarks-latency.png)\n\n");
+      }
+    }
+    goals(md);
+    Files.writeString(out, md.toString());
+    Map<String, Map<String, double[]>> panels = percentiles();
+    if (!panels.isEmpty()) {
+      Chart.write(out.resolveSibling("benchmarks-latency.png"), panels, peers);
+    }
+    System.out.println("wrote " + out);
+  }
+
+  private void method(StringBuilder md, List<String> peers) throws Exception {
+    md.append("## Method\n\n");
+    md.append("| | |\n|---|---|\n");
+    md.append("| run | ").append(meta.getProperty("mode")).append(" mode, ")
+        .append(meta.getProperty("started")).append(" → ")
+        .append(meta.getProperty("finished", "(cut short)")).append(" |\n");
+    md.append("| machine | ").append(cpu()).append(", ").append(memory()).append(" |\n");
+    md.append("| load average (1/5/15 min) | before: ").append(loadOf("load_before"))
+        .append("; after: ").append(loadOf("load_after")).append(" |\n");
+    md.append("| Switchboard | commit ").append(PeerServer.run("git", "-C", repo.toString(), "rev-parse", "--short", "HEAD").trim())
+        .append(", Micronaut ").append(xml(repo.resolve("pom.xml"), "micronaut.version"))
+        .append(", default configuration |\n");
+    md.append("| raw Netty | Netty ").append(xml(repo.resolve("bench/peers/netty/pom.xml"), "netty.version")).append(" |\n");
+    md.append("| Socket.IO | socket.io ").append(json(repo.resolve("bench/peers/socketio/node_modules/socket.io/package.json")))
+        .append(", Node ").append(PeerServer.run("node", "--version").trim()).append(" |\n");
+    md.append("| Spring STOMP | Spring Boot ").append(parent(repo.resolve("bench/peers/spring-stomp/pom.xml")))
+        .append(" (Tomcat, simple broker) |\n");
+    md.append("| JVM | ").append(PeerServer.run("java", "-version").lines().findFirst().orElse("?"))
+        .append(", `-Xmx2g`, JVM defaults otherwise (one visible CPU: Serial GC) |\n\n");
+    md.append(
+        """
+        - **Pinning.** Each server runs alone on CPU 0 (`taskset -c 0`); the generator (and its \
+        helper processes) on CPU 1. The machine has 2 cores, so the server has exactly one.
+        - **Generator.** Java 17, Netty client (NIO, 2 event-loop threads), HdrHistogram. \
+        Publishers and receivers are in the same process: each event carries the generator's \
+        clock reading at its *intended* send time (fixed-rate schedule), and latency is receive \
+        time minus intended time, so a late publish counts as latency (no coordinated omission). \
+        Every publish is numbered; the report counts expected deliveries (subscribers at publish \
+        time) against received ones per publish: `lost` can never be hidden by duplicates.
+        - **Publishing.** Every peer publishes over HTTP from the generator (`POST`, keep-alive): \
+        Switchboard's `POST /api/channels/{channel}/events` with the admin token, the peers' \
+        `POST /publish/{channel}`. The protocol has no free-form event, so Switchboard's event is \
+        a `stream_output` on a `session:<id>` channel (sessions created over REST first) whose \
+        `chunk` carries the timestamp and padding; every peer carries the same ~200-byte payload.
+        - **Peers.** Socket.IO 4: rooms as channels, `io.to(room).emit` on publish, WebSocket \
+        transport only, default heartbeat (server ping every 25 s). Raw Netty: one pre-encoded \
+        frame written to a `ChannelGroup` per room, no history, no limits, no authentication (the \
+        JVM ceiling). Spring STOMP: `@EnableWebSocketMessageBroker` with the simple broker, \
+        subscriptions to `/topic/<channel>`, `SimpMessagingTemplate.convertAndSend` on publish, \
+        25 s heartbeats, `server.tomcat.max-connections=30000` (the default 8,192 is below the \
+        idle scenario). Switchboard: authentication on every upgrade, offsets, history and the \
+        outbound budget as shipped; client pings every 30 s.
+        - **Limits.** Switchboard runs with its defaults (100 subscriptions and 100 commands/s per \
+        connection, 1 MiB pending bytes with a 2 s grace): no scenario comes near them except the \
+        slow consumer, which is meant to.
+        - **Runs.** Fan-out, many small channels and the reconnect storm: warm-up, then 3 runs, \
+        the median of each figure reported (`runs.csv` has each run). Idle capacity, saturation \
+        (a ramp) and slow consumer: one run.
+        - **Memory.** Heap after a full GC (`jcmd GC.run` + `GC.heap_info` for the JVMs, \
+        `global.gc()` + `heapUsed` for Node) and RSS from `/proc`, before and after opening the \
+        connections; per-connection figures are the difference divided by the connections.
+        """);
+    md.append("- **Settings of this run.** `").append(meta.getProperty("settings")).append("`\n");
+    List<String> failures = new ArrayList<>();
+    for (String key : meta.stringPropertyNames()) {
+      if (key.startsWith("failed.")) {
+        failures.add("`" + key.substring(7) + "`: " + meta.getProperty(key));
+      }
+    }
+    if (!failures.isEmpty()) {
+      md.append("- **Failed in this run:** ").append(String.join("; ", failures)).append("\n");
+    }
+    md.append("\n");
+    md.append(
+        "Cells show the value and, in brackets, its ratio to Switchboard's. Lower is better for"
+            + " latency, CPU and memory; higher for rates.\n\n");
+  }
+
+  private String loadOf(String key) {
+    String v = meta.getProperty(key);
+    if (v == null) {
+      return "(not recorded)";
+    }
+    String[] f = v.split(" ");
+    return f[0] + " / " + f[1] + " / " + f[2];
+  }
+
+  private static String describe(String scenario) {
+    return switch (scenario) {
+      case "idle" ->
+          "Clients connect (at most 500 handshakes in flight per generator process, at most"
+              + " 9,000 connections per process) and subscribe to one of 100 channels, then stay"
+              + " idle with heartbeats running. CPU is measured over a window with heartbeats only.";
+      case "fanout" ->
+          "One channel, every client subscribed, 10 publishes/s of ~200 B. Latency from intended"
+              + " publish to receipt over every delivery; `last_receiver` is, per publish, the time"
+              + " until its last subscriber had it.";
+      case "saturation" ->
+          "10k subscribers on one channel; the publish rate rises step by step until p99 exceeds"
+              + " 100 ms or a delivery is lost. The highest step that held is reported.";
+      case "saturation-steps" ->
+          "Each cell: deliveries/s received, p99 in ms; ✗ marks the step that failed (p99 > 100"
+              + " ms or loss).";
+      case "small" ->
+          "Each client subscribes to a personal channel and a 10-member group channel; random"
+              + " publishes, 90% to a group and 10% to a personal channel, at the target"
+              + " deliveries/s.";
+      case "storm" ->
+          "Every client's TCP connection is reset at once; three events per channel are published"
+              + " while they are away; then all reconnect and resubscribe (Switchboard with `since`,"
+              + " its recovery). `resubscribed_s`: until every client is subscribed again;"
+              + " `recovered_s`: until every missed event was delivered (only a peer that recovers"
+              + " can). Missed events a peer cannot recover count as lost.";
+      case "slow" ->
+          "One client stops reading (small receive buffer, no reads) while its channel carries 8 KB"
+              + " events; the others' latency and the server's memory show whether one stalled"
+              + " client hurts everyone.";
+      default -> "";
+    };
+  }
+
+  private static void table(
+      StringBuilder md, String variant, Map<String, Map<String, Double>> byPeer, List<String> peers) {
+    List<String> present = peers.stream().filter(byPeer::containsKey).toList();
+    md.append("**").append(variant).append("**\n\n| metric |");
+    for (String p : present) {
+      md.append(' ').append(PeerServer.label(p)).append(" |");
+    }
+    md.append("\n|---|");
+    present.forEach(p -> md.append("---:|"));
+    md.append('\n');
+    List<String> metrics = new ArrayList<>();
+    for (String p : present) {
+      for (String m : byPeer.get(p).keySet()) {
+        if (!metrics.contains(m)) {
+          metrics.add(m);
+        }
+      }
+    }
+    Map<String, Double> base = byPeer.get("switchboard");
+    for (String metric : metrics) {
+      md.append("| ").append(metric).append(" |");
+      for (String p : present) {
+        Double v = byPeer.get(p).get(metric);
+        md.append(' ').append(v == null ? "—" : number(v));
+        Double b = base == null ? null : base.get(metric);
+        if (v != null && b != null && !p.equals("switchboard") && b != 0 && v != 0) {
+          md.append(String.format(Locale.ROOT, " (%.2f×)", v / b));
+        }
+        md.append(" |");
+      }
+      md.append('\n');
+    }
+    md.append('\n');
+  }
+
+  private static void steps(
+      StringBuilder md, Map<String, Map<String, Map<String, Double>>> variants, List<String> peers) {
+    md.append("| publishes/s |");
+    peers.forEach(p -> md.append(' ').append(PeerServer.label(p)).append(" |"));
+    md.append("\n|---:|");
+    peers.forEach(p -> md.append("---:|"));
+    md.append('\n');
+    for (Map.Entry<String, Map<String, Map<String, Double>>> step : variants.entrySet()) {
+      md.append("| ").append(step.getKey()).append(" |");
+      for (String p : peers) {
+        Map<String, Double> m = step.getValue().get(p);
+        if (m == null) {
+          md.append(" |");
+          continue;
+        }
+        boolean failed = m.get("p99_ms") > 100 || m.get("lost") > 0 || m.get("publish_errors") > 0;
+        md.append(' ')
+            .append(number(m.get("deliveries_per_s")))
+            .append(", ")
+            .append(number(m.get("p99_ms")))
+            .append(" ms")
+            .append(failed ? " ✗" : "")
+            .append(" |");
+      }
+      md.append('\n');
+    }
+    md.append('\n');
+  }
+
+  private void goals(StringBuilder md) {
+    md.append("## Goals\n\n| goal | measured | verdict |\n|---|---|---|\n");
+    Map<String, Map<String, Double>> sat = first("saturation");
+    if (sat != null) {
+      String k = "max_sustained_deliveries_per_s";
+      goal(md, "saturation ≥ 2× Socket.IO", sat, k, "socketio", 2.0, true);
+      goal(md, "saturation ≥ Spring STOMP", sat, k, "stomp", 1.0, true);
+      goal(md, "saturation ≥ 0.7× raw Netty", sat, k, "netty", 0.7, true);
+    }
+    Map<String, Map<String, Double>> fan = last("fanout");
+    if (fan != null) {
+      goal(md, "fan-out p99 (largest fan-out) below Socket.IO's", fan, "p99_ms", "socketio", 1.0, false);
+    }
+    Map<String, Map<String, Double>> idle = largestCommon("idle");
+    if (idle != null) {
+      goal(md, "heap per idle connection ≤ 1.5× raw Netty", idle, "heap_per_conn_kb", "netty", 1.5, false);
+      goal(md, "RSS per idle connection ≤ 1.5× raw Netty", idle, "rss_per_conn_kb", "netty", 1.5, false);
+    }
+    Map<String, Map<String, Double>> storm = first("storm");
+    if (storm != null && storm.containsKey("switchboard")) {
+      Double s = storm.get("switchboard").get("recovered_s");
+      md.append("| reconnect storm fully recovered < 10 s | ")
+          .append(s == null ? "not recovered" : number(s) + " s")
+          .append(" | ")
+          .append(s != null && s < 10 ? "met" : "**missed**")
+          .append(" |\n");
+    }
+    md.append('\n');
+  }
+
+  private static void goal(
+      StringBuilder md, String name, Map<String, Map<String, Double>> byPeer, String metric,
+      String peer, double factor, boolean higherIsBetter) {
+    Double sb = byPeer.getOrDefault("switchboard", Map.of()).get(metric);
+    Double other = byPeer.getOrDefault(peer, Map.of()).get(metric);
+    md.append("| ").append(name).append(" | ");
+    if (sb == null || other == null) {
+      md.append("not measured | — |\n");
+      return;
+    }
+    boolean met = higherIsBetter ? sb >= factor * other : sb <= factor * other;
+    md.append("Switchboard ").append(number(sb)).append(", ").append(PeerServer.label(peer)).append(' ')
+        .append(number(other)).append(String.format(Locale.ROOT, " (%.2f×)", sb / other))
+        .append(" | ").append(met ? "met" : "**missed**").append(" |\n");
+  }
+
+  private Map<String, Map<String, Double>> first(String scenario) {
+    var v = data.get(scenario);
+    return v == null ? null : v.values().iterator().next();
+  }
+
+  private Map<String, Map<String, Double>> last(String scenario) {
+    var v = data.get(scenario);
+    if (v == null) {
+      return null;
+    }
+    Map<String, Map<String, Double>> last = null;
+    for (var e : v.values()) {
+      last = e;
+    }
+    return last;
+  }
+
+  private Map<String, Map<String, Double>> largestCommon(String scenario) {
+    var v = data.get(scenario);
+    if (v == null) {
+      return null;
+    }
+    Map<String, Map<String, Double>> best = null;
+    for (var e : v.values()) {
+      if (e.containsKey("switchboard") && e.containsKey("netty")) {
+        best = e;
+      }
+    }
+    return best;
+  }
+
+  private Map<String, Map<String, double[]>> percentiles() throws IOException {
+    Map<String, Map<String, double[]>> panels = new LinkedHashMap<>();
+    Path file = dir.resolve("percentiles.csv");
+    if (!Files.exists(file)) {
+      return panels;
+    }
+    List<String> ps = List.of(Results.PERCENTILES);
+    for (String line : Files.readAllLines(file)) {
+      String[] f = line.split(",");
+      panels.computeIfAbsent(f[0], k -> new LinkedHashMap<>())
+          .computeIfAbsent(f[1], k -> new double[ps.size()])[ps.indexOf(f[2])] = Double.parseDouble(f[3]);
+    }
+    return panels;
+  }
+
+  static String number(double v) {
+    if (Double.isNaN(v)) {
+      return "—";
+    }
+    double a = Math.abs(v);
+    if (a >= 1000) {
+      return String.format(Locale.ROOT, "%,.0f", v);
+    }
+    if (a >= 100) {
+      return String.format(Locale.ROOT, "%.0f", v);
+    }
+    if (a >= 10) {
+      return String.format(Locale.ROOT, "%.1f", v);
+    }
+    if (a == 0) {
+      return "0";
+    }
+    return String.format(Locale.ROOT, a >= 1 ? "%.2f" : "%.3f", v);
+  }
+
+  private static String cpu() throws IOException {
+    String model = "?";
+    int count = 0;
+    for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+      if (line.startsWith("model name")) {
+        model = line.substring(line.indexOf(':') + 1).trim();
+        count++;
+      }
+    }
+    return count + " × " + model;
+  }
+
+  private static String memory() throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+      if (line.startsWith("MemTotal")) {
+        long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+        return String.format(Locale.ROOT, "%.1f GiB memory", kb / 1024.0 / 1024.0);
+      }
+    }
+    return "?";
+  }
+
+  private static String xml(Path pom, String tag) throws IOException {
+    Matcher m = Pattern.compile("<" + Pattern.quote(tag) + ">([^<]+)<").matcher(Files.readString(pom));
+    return m.find() ? m.group(1) : "?";
+  }
+
+  private static String parent(Path pom) throws IOException {
+    Matcher m =
+        Pattern.compile("<artifactId>spring-boot-starter-parent</artifactId>\\s*<version>([^<]+)<")
+            .matcher(Files.readString(pom));
+    return m.find() ? m.group(1) : "?";
+  }
+
+  private static String json(Path packageJson) throws IOException {
+    if (!Files.exists(packageJson)) {
+      return "?";
+    }
+    Matcher m = Pattern.compile("\"version\"\\s*:\\s*\"([^\"]+)\"").matcher(Files.readString(packageJson));
+    return m.find() ? m.group(1) : "?";
+  }
+}
