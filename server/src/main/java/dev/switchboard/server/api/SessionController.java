@@ -10,11 +10,11 @@ import dev.switchboard.contract.project.SessionUpdatedEvent;
 import dev.switchboard.server.auth.ApiError;
 import dev.switchboard.server.auth.Caller;
 import dev.switchboard.server.auth.Callers;
-import dev.switchboard.server.channel.Broker;
 import dev.switchboard.server.project.ProjectStore;
 import dev.switchboard.server.session.AgentSession;
 import dev.switchboard.server.session.SessionSnapshot;
 import dev.switchboard.server.session.SessionStore;
+import dev.switchboard.server.session.agent.SessionSnapshots;
 import dev.switchboard.server.ws.ChannelPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -41,19 +41,19 @@ final class SessionController {
   private final ProjectStore projects;
   private final SessionStore sessions;
   private final ChannelPublisher publisher;
-  private final Broker broker;
+  private final SessionSnapshots snapshots;
   private final JsonBodies bodies;
 
   SessionController(
       ProjectStore projects,
       SessionStore sessions,
       ChannelPublisher publisher,
-      Broker broker,
+      SessionSnapshots snapshots,
       JsonBodies bodies) {
     this.projects = projects;
     this.sessions = sessions;
     this.publisher = publisher;
-    this.broker = broker;
+    this.snapshots = snapshots;
     this.bodies = bodies;
   }
 
@@ -105,9 +105,9 @@ final class SessionController {
   }
 
   /**
-   * The session, its messages and the stream position of {@code session:<id>}, read before the
-   * messages: events published while the database is read are then replayed by {@code subscribe
-   * since}, never lost (the client drops the ones it already has by offset).
+   * The session, its messages and the stream position of {@code session:<id>} they match (read
+   * together, see {@link SessionSnapshots}): {@code subscribe since} that position then delivers
+   * every later event once, including the rest of a running reply's output.
    */
   @Get("/sessions/{sessionId}")
   MutableHttpResponse<?> get(HttpRequest<?> request, @PathVariable String sessionId) {
@@ -115,10 +115,10 @@ final class SessionController {
     if (denied != null) {
       return denied;
     }
-    StreamPosition position = broker.position(Channels.session(sessionId));
-    return sessions
-        .snapshot(sessionId)
-        .<MutableHttpResponse<?>>map(snapshot -> HttpResponse.ok(response(snapshot, position)))
+    return snapshots
+        .read(sessionId)
+        .<MutableHttpResponse<?>>map(
+            read -> HttpResponse.ok(response(read.snapshot(), read.position())))
         .orElseGet(() -> notFound(sessionId));
   }
 

@@ -11,7 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** ApiClient sends raw JSON requests to the REST API of a test server with a bearer token. */
-final class ApiClient {
+public final class ApiClient {
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -19,13 +19,13 @@ final class ApiClient {
   private final int port;
   private final JsonMapper mapper;
 
-  ApiClient(int port, JsonMapper mapper) {
+  public ApiClient(int port, JsonMapper mapper) {
     this.port = port;
     this.mapper = mapper;
   }
 
   /** Sends the request; a null body sends none. */
-  HttpResponse<String> send(String method, String path, String body, String token) {
+  public HttpResponse<String> send(String method, String path, String body, String token) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .timeout(Duration.ofSeconds(10))
@@ -51,7 +51,7 @@ final class ApiClient {
   }
 
   /** The response body as a JSON tree. */
-  JsonNode json(HttpResponse<String> response) {
+  public JsonNode json(HttpResponse<String> response) {
     try {
       return mapper.readValue(response.body(), JsonNode.class);
     } catch (IOException e) {
@@ -60,7 +60,7 @@ final class ApiClient {
   }
 
   /** JSON string literal of {@code text}, quoted and escaped. */
-  String quote(String text) {
+  public String quote(String text) {
     try {
       return mapper.writeValueAsString(text);
     } catch (IOException e) {

@@ -1,0 +1,495 @@
+package dev.switchboard.server.session.agent;
+
+import dev.switchboard.contract.Channels;
+import dev.switchboard.contract.error.ErrorCode;
+import dev.switchboard.contract.project.SessionSummary;
+import dev.switchboard.contract.project.SessionUpdatedEvent;
+import dev.switchboard.contract.session.MessageCompleteData;
+import dev.switchboard.contract.session.MessageCompleteEvent;
+import dev.switchboard.contract.session.MessageCreatedData;
+import dev.switchboard.contract.session.MessageCreatedEvent;
+import dev.switchboard.contract.session.MessageStatus;
+import dev.switchboard.contract.session.OutputStreamName;
+import dev.switchboard.contract.session.StreamOutputData;
+import dev.switchboard.contract.session.StreamOutputEvent;
+import dev.switchboard.server.ws.Connection;
+import io.micronaut.core.annotation.Nullable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * AgentRun is one agent reply: it stores the user's message and the reply, runs the agent command
+ * in the project directory, streams its output as {@code stream_output} chunks, stores the output
+ * in batches, and ends with {@code message_complete}.
+ *
+ * <p>Threads: a supervisor (this {@link Runnable}) starts the process, drains partial chunks every
+ * {@value #TICK_MS} ms (the coalescing window), flushes output to the database, enforces the
+ * timeout and stops the process tree; one reader per output stream decodes bytes and emits full
+ * chunks. None of them is a Netty event loop. Every event is published together with the state it
+ * changes under the session's {@link SessionMutex}, so snapshots match the stream exactly.
+ *
+ * <p>Memory per run is bounded: each stream buffers less than one chunk, and unflushed output is at
+ * most {@code flush-chars} plus one chunk (or, while the database is unreachable, {@code
+ * max-stored-chars}). Output past {@code max-stored-chars} is streamed but not stored.
+ */
+final class AgentRun implements Runnable {
+
+  /** How long output may wait to be coalesced into one chunk. */
+  static final long TICK_MS = 10;
+
+  /** The largest chunk, in chars. */
+  static final int MAX_CHUNK_CHARS = 16_384;
+
+  private static final Logger LOG = LoggerFactory.getLogger(AgentRun.class);
+  private static final int READ_BYTES = 8_192;
+
+  /** How long output pipes may stay open after the command exited, held by its children. */
+  private static final long DRAIN_AFTER_EXIT_NANOS = Duration.ofSeconds(1).toNanos();
+
+  private final RunContext context;
+  private final AgentConfiguration configuration;
+  private final String sessionId;
+  private final String channel;
+  private final String text;
+  private final String clientMessageId;
+  private final String userId;
+  private final String agentId;
+  private final Connection origin;
+  @Nullable private final String ref;
+
+  private final AtomicReference<MessageStatus> stopRequest = new AtomicReference<>();
+  private final CountDownLatch readersDone = new CountDownLatch(2);
+  private final CountDownLatch ended = new CountDownLatch(1);
+
+  // Guarded by the session mutex.
+  private final ChunkBuffer stdout = new ChunkBuffer(MAX_CHUNK_CHARS);
+  private final ChunkBuffer stderr = new ChunkBuffer(MAX_CHUNK_CHARS);
+  private final StringBuilder unflushed = new StringBuilder();
+  private long seq;
+  private long flushedSeq;
+  private long storedChars;
+  private long totalChars;
+  private boolean truncated;
+  private boolean finished;
+  private long lastFlushNanos = System.nanoTime();
+  private boolean begun;
+  private Path directory;
+
+  AgentRun(
+      RunContext context,
+      String sessionId,
+      String text,
+      String clientMessageId,
+      String userId,
+      String agentId,
+      Connection origin,
+      @Nullable String ref) {
+    this.context = context;
+    this.configuration = context.configuration();
+    this.sessionId = sessionId;
+    this.channel = Channels.session(sessionId);
+    this.text = text;
+    this.clientMessageId = clientMessageId;
+    this.userId = userId;
+    this.agentId = agentId;
+    this.origin = origin;
+    this.ref = ref;
+  }
+
+  String sessionId() {
+    return sessionId;
+  }
+
+  /** Whether {@code messageId} names this reply or the user message that started it. */
+  boolean isFor(String messageId) {
+    return agentId.equals(messageId) || userId.equals(messageId);
+  }
+
+  /** Asks the run to stop its process tree and end with {@code reason}; the first reason wins. */
+  void requestStop(MessageStatus reason) {
+    stopRequest.compareAndSet(null, reason);
+  }
+
+  /** Waits until the reply has ended (its {@code message_complete} is published). */
+  boolean awaitEnd(Duration timeout) throws InterruptedException {
+    return ended.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  /** Output published but not yet stored, if the reply {@code messageId} is this one and runs. */
+  Optional<String> unflushedOutput(String messageId) {
+    return finished || !agentId.equals(messageId)
+        ? Optional.empty()
+        : Optional.of(unflushed.toString());
+  }
+
+  @Override
+  public void run() {
+    long startNanos = System.nanoTime();
+    try {
+      if (!begin()) {
+        return;
+      }
+      Process process;
+      try {
+        process = start();
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("Reply {}: the agent command did not start: {}", agentId, e.toString());
+        appendOutput(
+            OutputStreamName.STDERR,
+            "Could not start the agent command "
+                + configuration.command().get(0)
+                + " in "
+                + directory
+                + ": "
+                + e.getMessage()
+                + "\n");
+        finish(MessageStatus.FAILED, null, startNanos);
+        return;
+      }
+      supervise(process, startNanos);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      finish(MessageStatus.INTERRUPTED, null, startNanos);
+    } catch (RuntimeException | Error e) {
+      LOG.error("Reply {} failed", agentId, e);
+      finish(MessageStatus.FAILED, null, startNanos);
+    } finally {
+      context.runLock().release(sessionId, agentId);
+      context.active().remove(this);
+      ended.countDown();
+    }
+  }
+
+  /** Stores and announces the user's message and the reply; false when the session is gone. */
+  private boolean begin() {
+    Optional<ReplyStore.Started> started =
+        context
+            .mutex()
+            .call(
+                sessionId,
+                () -> {
+                  Optional<ReplyStore.Started> stored =
+                      context.store().start(sessionId, userId, agentId, text, clientMessageId);
+                  stored.ifPresent(this::publishStart);
+                  return stored;
+                });
+    if (started.isEmpty()) {
+      context.replyError(
+          origin,
+          channel,
+          ErrorCode.NOT_FOUND,
+          "The session was deleted before the message could be stored.",
+          null,
+          ref);
+      return false;
+    }
+    return true;
+  }
+
+  private void publishStart(ReplyStore.Started started) {
+    begun = true;
+    directory = started.directory();
+    context
+        .publisher()
+        .publish(
+            new MessageCreatedEvent(channel, new MessageCreatedData(started.user().toMessage())));
+    context
+        .publisher()
+        .publish(
+            new MessageCreatedEvent(channel, new MessageCreatedData(started.agent().toMessage())));
+    publishSession(started.session());
+  }
+
+  private Process start() throws IOException {
+    if (!Files.isDirectory(directory)) {
+      throw new IOException("the project directory no longer exists");
+    }
+    ProcessBuilder builder =
+        new ProcessBuilder(configuration.argv(text)).directory(directory.toFile());
+    Map<String, String> environment = builder.environment();
+    // The server's own secrets (admin token, database password) are not the agent's business.
+    environment.keySet().removeIf(name -> name.startsWith("SWITCHBOARD_"));
+    environment.keySet().removeIf(name -> name.startsWith("DATASOURCES_"));
+    environment.putAll(configuration.environment());
+    Process process = builder.start();
+    LOG.info("Reply {} in session {}: started pid {}", agentId, sessionId, process.pid());
+    startThread("stdout", () -> read(process.getInputStream(), OutputStreamName.STDOUT));
+    startThread("stderr", () -> read(process.getErrorStream(), OutputStreamName.STDERR));
+    if (configuration.stdin()) {
+      startThread("stdin", () -> writeStdin(process.getOutputStream()));
+    } else {
+      process.getOutputStream().close();
+    }
+    return process;
+  }
+
+  private void startThread(String role, Runnable work) {
+    Thread thread = new Thread(work, "agent-" + agentId + "-" + role);
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private void writeStdin(OutputStream stdin) {
+    try (stdin) {
+      stdin.write(text.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      LOG.info("Reply {}: the agent closed its standard input early: {}", agentId, e.toString());
+    }
+  }
+
+  private void read(InputStream stream, OutputStreamName name) {
+    Utf8Decoder decoder = new Utf8Decoder();
+    byte[] buffer = new byte[READ_BYTES];
+    try (stream) {
+      int read;
+      while ((read = stream.read(buffer)) >= 0) {
+        String decoded = decoder.decode(buffer, 0, read);
+        if (!decoded.isEmpty()) {
+          appendOutput(name, decoded);
+        }
+      }
+    } catch (IOException e) {
+      LOG.debug("Reply {}: {} closed: {}", agentId, name, e.toString());
+    } finally {
+      String rest = decoder.finish();
+      if (!rest.isEmpty()) {
+        appendOutput(name, rest);
+      }
+      readersDone.countDown();
+    }
+  }
+
+  /**
+   * Waits for the process and its output, ticking every {@value #TICK_MS} ms: drains partial
+   * chunks, flushes output, and stops the process tree on cancel or timeout (SIGTERM, then SIGKILL
+   * after the grace period). Children that keep the output pipes open after the command exited are
+   * stopped the same way; readers still blocked a second after SIGKILL are abandoned.
+   */
+  private void supervise(Process process, long startNanos) throws InterruptedException {
+    long timeoutAt = startNanos + configuration.timeout().toNanos();
+    long graceNanos = configuration.killGrace().toNanos();
+    ProcessTree known = ProcessTree.of(process.toHandle());
+    long nextSample = System.nanoTime() + configuration.flushInterval().toNanos();
+    ProcessTree stopping = null;
+    MessageStatus stoppedAs = null;
+    long killAt = 0;
+    boolean killed = false;
+    long exitedAt = 0;
+    boolean exited = false;
+    while (true) {
+      long now = System.nanoTime();
+      if (!exited && !process.isAlive()) {
+        exited = true;
+        exitedAt = now;
+      }
+      boolean drained = readersDone.getCount() == 0;
+      if (exited && drained) {
+        break;
+      }
+      if (now - timeoutAt >= 0) {
+        requestStop(MessageStatus.TIMED_OUT);
+      }
+      MessageStatus stop = stopRequest.get();
+      if (stopping == null && stop != null) {
+        stopping = (exited ? known : ProcessTree.of(process.toHandle())).terminate();
+        stoppedAs = exited ? null : stop;
+        killAt = now + graceNanos;
+        LOG.info("Reply {}: {}, sent SIGTERM to pids {}", agentId, stop, stopping.pids());
+      } else if (stopping == null && exited && now - exitedAt >= DRAIN_AFTER_EXIT_NANOS) {
+        stopping = known.terminate();
+        killAt = now + graceNanos;
+        LOG.info("Reply {}: exited, stopping children holding its output", agentId);
+      }
+      if (stopping != null && !killed && now - killAt >= 0) {
+        stopping.kill();
+        killed = true;
+      }
+      if (killed && exited && now - killAt >= DRAIN_AFTER_EXIT_NANOS) {
+        LOG.warn("Reply {}: output pipes still open after SIGKILL; no longer reading", agentId);
+        break;
+      }
+      if (!exited && now - nextSample >= 0) {
+        known = ProcessTree.of(process.toHandle());
+        nextSample = now + configuration.flushInterval().toNanos();
+      }
+      tick();
+      if (exited) {
+        readersDone.await(TICK_MS, TimeUnit.MILLISECONDS);
+      } else {
+        process.waitFor(TICK_MS, TimeUnit.MILLISECONDS);
+      }
+    }
+    Integer exitCode = process.exitValue();
+    MessageStatus status =
+        stoppedAs != null
+            ? stoppedAs
+            : exitCode == 0 ? MessageStatus.COMPLETED : MessageStatus.FAILED;
+    finish(status, exitCode, startNanos);
+    if (stopping != null && !killed && stopping.anyAlive()) {
+      // The reply is over; children that ignore SIGTERM still get SIGKILL after the grace period.
+      TimeUnit.NANOSECONDS.sleep(Math.max(0, killAt - System.nanoTime()));
+      stopping.kill();
+    }
+  }
+
+  private void tick() {
+    context
+        .mutex()
+        .run(
+            sessionId,
+            () -> {
+              drain();
+              if (System.nanoTime() - lastFlushNanos >= configuration.flushInterval().toNanos()) {
+                flush();
+              }
+            });
+  }
+
+  private void drain() {
+    if (!stdout.isEmpty()) {
+      emit(OutputStreamName.STDOUT, stdout.drain());
+    }
+    if (!stderr.isEmpty()) {
+      emit(OutputStreamName.STDERR, stderr.drain());
+    }
+  }
+
+  /** Buffers decoded output, publishing the chunks it fills (reader threads). */
+  private void appendOutput(OutputStreamName name, String decoded) {
+    context
+        .mutex()
+        .run(
+            sessionId,
+            () -> {
+              if (finished) {
+                return;
+              }
+              ChunkBuffer buffer = name == OutputStreamName.STDOUT ? stdout : stderr;
+              List<String> full = buffer.append(decoded);
+              full.forEach(chunk -> emit(name, chunk));
+              if (unflushed.length() >= configuration.flushChars()) {
+                flush();
+              }
+            });
+  }
+
+  /** Publishes one chunk and keeps what fits under the storage cap for the next flush. */
+  private void emit(OutputStreamName name, String chunk) {
+    context
+        .publisher()
+        .publish(new StreamOutputEvent(channel, new StreamOutputData(agentId, seq++, chunk, name)));
+    totalChars += chunk.length();
+    long room = configuration.maxStoredChars() - storedChars;
+    if (chunk.length() <= room) {
+      unflushed.append(chunk);
+      storedChars += chunk.length();
+      return;
+    }
+    int kept = (int) Math.max(0, room);
+    if (kept > 0 && Character.isHighSurrogate(chunk.charAt(kept - 1))) {
+      kept--;
+    }
+    unflushed.append(chunk, 0, kept);
+    storedChars += kept;
+    truncated = true;
+  }
+
+  /** Writes unflushed output; a deleted reply stops the run, a failed write is retried later. */
+  private void flush() {
+    lastFlushNanos = System.nanoTime();
+    if (unflushed.length() == 0 && flushedSeq == seq) {
+      return;
+    }
+    try {
+      boolean stored = context.store().append(agentId, unflushed.toString(), seq, truncated);
+      unflushed.setLength(0);
+      flushedSeq = seq;
+      if (!stored) {
+        LOG.info("Reply {}: its session was deleted; stopping the agent", agentId);
+        requestStop(MessageStatus.CANCELLED);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Reply {}: storing output failed, will retry: {}", agentId, e.toString());
+    }
+  }
+
+  /** Publishes the last chunks, stores the end of the reply and announces it. */
+  private void finish(MessageStatus status, @Nullable Integer exitCode, long startNanos) {
+    context
+        .mutex()
+        .run(
+            sessionId,
+            () -> {
+              if (finished || !begun) {
+                return;
+              }
+              drain();
+              finished = true;
+              long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+              Optional<SessionSummary> session = Optional.empty();
+              try {
+                session =
+                    context
+                        .store()
+                        .finish(
+                            sessionId,
+                            agentId,
+                            unflushed + truncationNote(),
+                            status,
+                            exitCode,
+                            durationMs,
+                            seq,
+                            truncated);
+              } catch (RuntimeException e) {
+                LOG.error("Reply {}: storing its end failed", agentId, e);
+              }
+              unflushed.setLength(0);
+              context.runLock().release(sessionId, agentId);
+              context
+                  .publisher()
+                  .publish(
+                      new MessageCompleteEvent(
+                          channel,
+                          new MessageCompleteData(agentId, status, exitCode, durationMs, seq)));
+              session.ifPresent(this::publishSession);
+              LOG.info(
+                  "Reply {} in session {}: {} (exit {}) after {} ms, {} chunks",
+                  agentId,
+                  sessionId,
+                  status,
+                  exitCode,
+                  durationMs,
+                  seq);
+            });
+  }
+
+  /** Ends stored output that was cut at {@code max-stored-chars}, so readers know. */
+  private String truncationNote() {
+    return truncated
+        ? "\n[output truncated: the first "
+            + storedChars
+            + " of "
+            + totalChars
+            + " characters were stored; switchboard.agent.max-stored-chars sets the limit]\n"
+        : "";
+  }
+
+  private void publishSession(SessionSummary session) {
+    context
+        .publisher()
+        .publish(new SessionUpdatedEvent(Channels.project(session.projectId()), session));
+  }
+}

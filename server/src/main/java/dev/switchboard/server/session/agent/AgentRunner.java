@@ -1,0 +1,149 @@
+package dev.switchboard.server.session.agent;
+
+import dev.switchboard.contract.ChannelName;
+import dev.switchboard.contract.Channels;
+import dev.switchboard.contract.error.ErrorCode;
+import dev.switchboard.contract.project.SessionUpdatedEvent;
+import dev.switchboard.contract.session.CancelCommand;
+import dev.switchboard.contract.session.MessageCompleteData;
+import dev.switchboard.contract.session.MessageCompleteEvent;
+import dev.switchboard.contract.session.MessageStatus;
+import dev.switchboard.contract.session.SendMessageCommand;
+import dev.switchboard.contract.session.SessionCommand;
+import dev.switchboard.server.storage.Ids;
+import dev.switchboard.server.ws.Connection;
+import dev.switchboard.server.ws.SessionCommandHandler;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * AgentRunner carries out {@code send_message} and {@code cancel} on {@code session:<id>}: it
+ * starts one {@link AgentRun} per message (refusing a second one while a reply runs with {@code
+ * conflict}), stops runs on cancel and at shutdown, and at start-up marks replies a previous server
+ * left running as {@code interrupted}.
+ *
+ * <p>It is created with the application context ({@code @Context}), before the server takes
+ * connections, so the start-up recovery cannot race a new reply.
+ */
+@Context
+final class AgentRunner implements SessionCommandHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AgentRunner.class);
+
+  private final RunContext context;
+
+  AgentRunner(RunContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public void handle(Connection connection, SessionCommand command, @Nullable String ref) {
+    String sessionId = ChannelName.parse(command.channel()).id();
+    if (command instanceof SendMessageCommand send) {
+      send(connection, sessionId, send, ref);
+    } else if (command instanceof CancelCommand cancel) {
+      cancel(connection, sessionId, cancel.data().messageId(), ref);
+    }
+  }
+
+  private void send(
+      Connection connection, String sessionId, SendMessageCommand send, @Nullable String ref) {
+    String userId = Ids.newId();
+    String agentId = Ids.newId();
+    if (!context.runLock().tryAcquire(sessionId, agentId)) {
+      String running = context.runLock().holder(sessionId);
+      context.replyError(
+          connection,
+          send.channel(),
+          ErrorCode.CONFLICT,
+          "A reply is already running in this session; wait for its message_complete or send"
+              + " cancel {messageId: \""
+              + running
+              + "\"}.",
+          running,
+          ref);
+      return;
+    }
+    AgentRun run =
+        new AgentRun(
+            context,
+            sessionId,
+            send.data().text(),
+            send.data().clientMessageId(),
+            userId,
+            agentId,
+            connection,
+            ref);
+    context.active().add(run);
+    Thread supervisor = new Thread(run, "agent-" + agentId);
+    supervisor.setDaemon(true);
+    supervisor.start();
+  }
+
+  private void cancel(
+      Connection connection, String sessionId, String messageId, @Nullable String ref) {
+    Optional<AgentRun> run =
+        context.active().inSession(sessionId).filter(candidate -> candidate.isFor(messageId));
+    if (run.isEmpty()) {
+      context.replyError(
+          connection,
+          Channels.session(sessionId),
+          ErrorCode.NOT_FOUND,
+          "No reply \"" + messageId + "\" is running in this session; it may have ended already.",
+          messageId,
+          ref);
+      return;
+    }
+    run.get().requestStop(MessageStatus.CANCELLED);
+  }
+
+  /** Marks replies left running by a previous server as interrupted, keeping their output. */
+  @PostConstruct
+  void recoverInterruptedReplies() {
+    List<ReplyStore.Interrupted> interrupted = context.store().interruptLeftovers();
+    for (ReplyStore.Interrupted reply : interrupted) {
+      String channel = Channels.session(reply.agent().sessionId());
+      context
+          .publisher()
+          .publish(
+              new MessageCompleteEvent(
+                  channel,
+                  new MessageCompleteData(
+                      reply.agent().id(),
+                      MessageStatus.INTERRUPTED,
+                      null,
+                      reply.durationMs(),
+                      reply.chunkCount())));
+      context
+          .publisher()
+          .publish(
+              new SessionUpdatedEvent(
+                  Channels.project(reply.session().projectId()), reply.session()));
+    }
+    if (!interrupted.isEmpty()) {
+      LOG.info(
+          "Marked {} replies left running by the previous server as interrupted",
+          interrupted.size());
+    }
+  }
+
+  /** Stops every running reply (status interrupted) and waits for their ends to be stored. */
+  @PreDestroy
+  void stopAll() throws InterruptedException {
+    List<AgentRun> runs = context.active().all();
+    runs.forEach(run -> run.requestStop(MessageStatus.INTERRUPTED));
+    Duration wait = context.configuration().killGrace().plusSeconds(3);
+    for (AgentRun run : runs) {
+      if (!run.awaitEnd(wait)) {
+        LOG.warn("A reply in session {} did not end within {}", run.sessionId(), wait);
+      }
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package dev.switchboard.server.session.agent;
+
+import dev.switchboard.contract.error.ErrorCode;
+import dev.switchboard.contract.session.SessionErrorData;
+import dev.switchboard.contract.session.SessionErrorEvent;
+import dev.switchboard.contract.session.SessionEvent;
+import dev.switchboard.server.ws.ChannelPublisher;
+import dev.switchboard.server.ws.Connection;
+import dev.switchboard.server.ws.FrameCodec;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
+import jakarta.inject.Singleton;
+
+/** RunContext is what every agent run needs from the server: settings, storage and channels. */
+@Singleton
+record RunContext(
+    AgentConfiguration configuration,
+    ReplyStore store,
+    ChannelPublisher publisher,
+    SessionMutex mutex,
+    SessionRunLock runLock,
+    ActiveRuns active,
+    FrameCodec codec) {
+
+  private static final Argument<SessionEvent> SESSION_EVENTS = Argument.of(SessionEvent.class);
+
+  /** Sends a session {@code error} to one connection only, as the reply to its command. */
+  void replyError(
+      Connection connection,
+      String channel,
+      ErrorCode code,
+      String message,
+      @Nullable String messageId,
+      @Nullable String ref) {
+    SessionErrorEvent error =
+        new SessionErrorEvent(channel, new SessionErrorData(code, message, messageId));
+    connection.send(codec.encode(SESSION_EVENTS, error, ref, null));
+  }
+}

@@ -1,0 +1,469 @@
+package dev.switchboard.server.session.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.switchboard.contract.Channels;
+import dev.switchboard.contract.project.SessionStatus;
+import dev.switchboard.contract.session.MessageStatus;
+import dev.switchboard.contract.session.SessionMessage;
+import dev.switchboard.server.api.ApiClient;
+import dev.switchboard.server.auth.IssuedToken;
+import dev.switchboard.server.auth.TokenStore;
+import dev.switchboard.server.session.SessionSnapshot;
+import dev.switchboard.server.session.SessionStore;
+import dev.switchboard.server.testing.Frames;
+import dev.switchboard.server.testing.TestSocket;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.runtime.server.EmbeddedServer;
+import jakarta.inject.Inject;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The agent runner end to end, against a real port with real WebSocket clients, on the database
+ * each subclass selects: streaming, late joining, cancel, conflict, authorization, awkward output,
+ * and a crash in the middle of a reply.
+ */
+abstract class AgentRunContract {
+
+  static final String ADMIN_TOKEN = "sb_agent-run-it-admin";
+
+  @Inject EmbeddedServer server;
+  @Inject JsonMapper mapper;
+  @Inject TokenStore tokens;
+
+  @TempDir Path projectDir;
+  ApiClient api;
+
+  @BeforeEach
+  void client() {
+    api = new ApiClient(server.getPort(), mapper);
+  }
+
+  @Test
+  void streamsFiveHundredLinesInOrderWithAMatchingChunkCount() {
+    String projectId = createProject();
+    String sessionId = createSession(projectId);
+    try (TestSocket socket = subscribed(Channels.session(sessionId), ADMIN_TOKEN);
+        TestSocket projectSocket = subscribed(Channels.project(projectId), ADMIN_TOKEN)) {
+      socket.send(sendMessage(sessionId, "for i in $(seq 1 500); do echo line $i; done", "r1"));
+
+      JsonNode user = awaitCreated(socket, "user");
+      assertEquals("c-r1", user.get("clientMessageId").getStringValue());
+      assertEquals("completed", user.get("status").getStringValue());
+      JsonNode agent = awaitCreated(socket, "agent");
+      assertEquals(user.get("id").getStringValue(), agent.get("replyTo").getStringValue());
+      assertEquals("running", agent.get("status").getStringValue());
+      Reply reply = collectReply(socket, agent.get("id").getStringValue(), 0);
+
+      assertEquals(lines(1, 500), reply.text());
+      assertEquals("completed", reply.status());
+      assertEquals(0, reply.complete().get("exitCode").getIntValue());
+      assertEquals(reply.chunks().size(), reply.complete().get("chunkCount").getLongValue());
+      assertTrue(reply.complete().get("durationMs").getLongValue() >= 0);
+
+      assertEquals(
+          "running",
+          projectSocket.awaitType("session_updated").get("data").get("status").getStringValue());
+      assertEquals(
+          "idle",
+          projectSocket.awaitType("session_updated").get("data").get("status").getStringValue());
+    }
+    JsonNode stored = snapshot(sessionId).get("messages").get(1);
+    assertEquals(lines(1, 500), stored.get("content").getStringValue());
+    assertEquals("completed", stored.get("status").getStringValue());
+    assertEquals(0, stored.get("exitCode").getIntValue());
+    assertNotNull(stored.get("completedAt"));
+  }
+
+  @Test
+  void aLateSubscriberGetsTheFirstHalfFromTheSnapshotAndTheRestLive() {
+    String sessionId = createSession(createProject());
+    try (TestSocket first = subscribed(Channels.session(sessionId), ADMIN_TOKEN)) {
+      first.send(
+          sendMessage(sessionId, "for i in $(seq 1 60); do echo line $i; sleep 0.03; done", "r1"));
+      String agentId = awaitCreated(first, "agent").get("id").getStringValue();
+      Reply firstHalf = collectUntil(first, agentId, "line 30\n");
+
+      JsonNode snapshot = snapshot(sessionId);
+      JsonNode position = snapshot.get("position");
+      JsonNode reply = snapshot.get("messages").get(1);
+      assertEquals(agentId, reply.get("id").getStringValue());
+      assertEquals("running", reply.get("status").getStringValue());
+      String stored = reply.get("content").getStringValue();
+      assertTrue(stored.startsWith(firstHalf.text()), stored);
+      assertFalse(stored.contains("line 60\n"), "the snapshot was taken half-way");
+
+      try (TestSocket late = TestSocket.connect(server.getPort(), ADMIN_TOKEN, mapper)) {
+        late.send(
+            Frames.subscribeSince(
+                Channels.session(sessionId),
+                position.get("epoch").getStringValue(),
+                position.get("offset").getLongValue()));
+        assertTrue(
+            late.awaitType("subscription_success").get("data").get("recovered").getBooleanValue());
+        Reply rest = collectReply(late, agentId, -1);
+
+        assertEquals(lines(1, 60), stored + rest.text());
+        assertEquals(rest.complete().get("chunkCount").getLongValue(), rest.lastSeq() + 1);
+      }
+      Reply everything = collectReply(first, agentId, firstHalf.chunks().size());
+      assertEquals(lines(1, 60), firstHalf.text() + everything.text());
+    }
+  }
+
+  @Test
+  void cancelStopsTheWholeProcessTreeWithinSixSeconds() throws Exception {
+    String sessionId = createSession(createProject());
+    try (TestSocket socket = subscribed(Channels.session(sessionId), ADMIN_TOKEN)) {
+      // "echo never" keeps sh from replacing itself with the last sleep.
+      socket.send(sendMessage(sessionId, "echo $$; sleep 60 & sleep 60; echo never", "r1"));
+      String agentId = awaitCreated(socket, "agent").get("id").getStringValue();
+      JsonNode first = socket.awaitType("stream_output");
+      long pid = Long.parseLong(first.get("data").get("chunk").getStringValue().trim());
+      ProcessHandle shell = ProcessHandle.of(pid).orElseThrow();
+      List<ProcessHandle> tree = new ArrayList<>(awaitDescendants(shell, 2));
+      tree.add(shell);
+
+      long started = System.nanoTime();
+      socket.send(cancel(sessionId, agentId, "r2"));
+      JsonNode complete = awaitComplete(socket, agentId);
+      long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+      assertEquals("cancelled", complete.get("data").get("status").getStringValue());
+      assertTrue(tookMs < 6_000, "cancel took " + tookMs + " ms");
+      for (ProcessHandle process : tree) {
+        assertFalse(ProcessTree.isRunning(process), "orphan left running: " + process.pid());
+      }
+      assertEquals(
+          "cancelled", snapshot(sessionId).get("messages").get(1).get("status").getStringValue());
+    }
+  }
+
+  @Test
+  void refusesASecondMessageWhileOneRunsAndKeepsTheConnection() {
+    String sessionId = createSession(createProject());
+    try (TestSocket socket = subscribed(Channels.session(sessionId), ADMIN_TOKEN)) {
+      socket.send(sendMessage(sessionId, "sleep 60", "r1"));
+      String agentId = awaitCreated(socket, "agent").get("id").getStringValue();
+
+      socket.send(sendMessage(sessionId, "echo second", "r2"));
+      JsonNode error = socket.await(frame -> "r2".equals(ref(frame)));
+      assertEquals("error", type(error));
+      assertEquals(Channels.session(sessionId), error.get("channel").getStringValue());
+      assertEquals("conflict", error.get("data").get("code").getStringValue());
+      assertEquals(agentId, error.get("data").get("messageId").getStringValue());
+
+      socket.send(Frames.ping("r3"));
+      assertEquals("pong", type(socket.await(frame -> "r3".equals(ref(frame)))));
+      socket.send(cancel(sessionId, agentId, "r4"));
+      assertEquals(
+          "cancelled", awaitComplete(socket, agentId).get("data").get("status").getStringValue());
+
+      socket.send(sendMessage(sessionId, "echo second", "r5"));
+      String secondId = awaitCreated(socket, "agent").get("id").getStringValue();
+      assertEquals("second\n", collectReply(socket, secondId, 0).text());
+    }
+    assertEquals(
+        4, snapshot(sessionId).get("messages").values().spliterator().getExactSizeIfKnown());
+  }
+
+  @Test
+  void aTokenWithoutTheProjectCannotSendOrCancel() {
+    String sessionId = createSession(createProject());
+    String otherProject = createProject();
+    IssuedToken scoped = tokens.create("agent-run-it", List.of(otherProject), false);
+    try (TestSocket socket = TestSocket.connect(server.getPort(), scoped.token(), mapper)) {
+      socket.send(sendMessage(sessionId, "echo should-not-run", "r1"));
+      JsonNode refused = socket.await(frame -> "r1".equals(ref(frame)));
+      assertEquals("forbidden", refused.get("data").get("code").getStringValue());
+      socket.send(cancel(sessionId, "anything", "r2"));
+      assertEquals(
+          "forbidden",
+          socket.await(frame -> "r2".equals(ref(frame))).get("data").get("code").getStringValue());
+    }
+    assertEquals(0, snapshot(sessionId).get("session").get("messageCount").getIntValue());
+  }
+
+  @Test
+  void replacesInvalidUtf8WithoutCorruptingTheTextAround() {
+    String sessionId = createSession(createProject());
+    try (TestSocket socket = subscribed(Channels.session(sessionId), ADMIN_TOKEN)) {
+      socket.send(
+          sendMessage(
+              sessionId,
+              "printf '\\377\\376 ok\\n'; printf 'caf\\303\\251 \\360\\237\\230\\200\\n'",
+              "r1"));
+      String agentId = awaitCreated(socket, "agent").get("id").getStringValue();
+      Reply reply = collectReply(socket, agentId, 0);
+      assertEquals("\uFFFD\uFFFD ok\ncafé 😀\n", reply.text());
+    }
+    assertEquals(
+        "\uFFFD\uFFFD ok\ncafé 😀\n",
+        snapshot(sessionId).get("messages").get(1).get("content").getStringValue());
+  }
+
+  @Test
+  void streamsTenMegabytesWholeAndStoresTheFirstMegabyte() {
+    String sessionId = createSession(createProject());
+    int total = 10_000_000;
+    try (TestSocket socket = subscribed(Channels.session(sessionId), ADMIN_TOKEN)) {
+      socket.send(sendMessage(sessionId, "head -c " + total + " /dev/zero | tr '\\0' a", "r1"));
+      String agentId = awaitCreated(socket, "agent").get("id").getStringValue();
+      long received = 0;
+      long chunks = 0;
+      while (true) {
+        JsonNode frame = awaitOutputOrComplete(socket, agentId);
+        JsonNode data = frame.get("data");
+        if ("message_complete".equals(type(frame))) {
+          assertEquals("completed", data.get("status").getStringValue());
+          assertEquals(chunks, data.get("chunkCount").getLongValue());
+          break;
+        }
+        assertEquals(chunks++, data.get("seq").getLongValue());
+        String chunk = data.get("chunk").getStringValue();
+        assertTrue(chunk.length() <= AgentRun.MAX_CHUNK_CHARS, "chunk of " + chunk.length());
+        assertTrue(chunk.chars().allMatch(c -> c == 'a'));
+        received += chunk.length();
+      }
+      assertEquals(total, received);
+    }
+    String stored = snapshot(sessionId).get("messages").get(1).get("content").getStringValue();
+    assertTrue(
+        stored.startsWith("a".repeat(1_048_576) + "\n[output truncated"),
+        stored.substring(1_048_500, Math.min(stored.length(), 1_048_700)));
+  }
+
+  /** Database properties for a second server, kept apart from this test server's data. */
+  abstract Map<String, String> crashDatabase(Path dataDir);
+
+  @Test
+  void aCrashMidReplyLeavesItInterruptedWithTheOutputStoredSoFar(@TempDir Path dataDir)
+      throws Exception {
+    Map<String, String> properties = new HashMap<>(crashDatabase(dataDir));
+    properties.put("switchboard.token", ADMIN_TOKEN);
+    properties.put("switchboard.agent.flush-interval", "100ms");
+    String sessionId;
+    List<ProcessHandle> orphans = List.of();
+    try (ChildServer crashing = ChildServer.start(dataDir, properties)) {
+      ApiClient crashingApi = new ApiClient(crashing.port(), mapper);
+      sessionId = createSession(crashingApi, createProject(crashingApi));
+      try (TestSocket socket = TestSocket.connect(crashing.port(), ADMIN_TOKEN, mapper)) {
+        socket.send(Frames.subscribe(Channels.session(sessionId), "sub"));
+        socket.awaitType("subscription_success");
+        socket.send(
+            sendMessage(sessionId, "for i in 1 2 3; do echo line $i; done; sleep 60", "r1"));
+        String agentId = awaitCreated(socket, "agent").get("id").getStringValue();
+        collectUntil(socket, agentId, "line 3\n");
+        // Ten flush intervals: the batch flush is the only writer of the output before the crash.
+        Thread.sleep(1_000);
+        orphans = crashing.descendants();
+        crashing.crash();
+      }
+    } finally {
+      // A crashed server cannot stop what it ran; the test cleans up after it.
+      orphans.forEach(orphan -> ProcessTree.of(orphan).kill());
+    }
+
+    Map<String, Object> restart = new HashMap<>(properties);
+    restart.put("switchboard.data-dir", dataDir.toString());
+    try (ApplicationContext restarted = ApplicationContext.run(restart, "test")) {
+      SessionSnapshot snapshot =
+          restarted.getBean(SessionStore.class).snapshot(sessionId).orElseThrow();
+      SessionMessage reply = snapshot.messages().get(1);
+      assertEquals(MessageStatus.INTERRUPTED, reply.status());
+      assertEquals("line 1\nline 2\nline 3\n", reply.content());
+      assertNotNull(reply.completedAt());
+      assertEquals(SessionStatus.IDLE, snapshot.session().status());
+    }
+  }
+
+  @Test
+  void describesTheDefaultAgent() {
+    JsonNode agent = api.json(api.send("GET", "/api/agent", null, ADMIN_TOKEN));
+    assertEquals("Shell command (sh -c)", agent.get("label").getStringValue());
+    assertEquals(1_800_000, agent.get("timeoutMs").getLongValue());
+  }
+
+  // --- helpers
+
+  /** What one subscriber saw of a reply: its chunks in order, and its message_complete. */
+  record Reply(List<JsonNode> chunks, JsonNode complete) {
+    String text() {
+      return chunks.stream()
+          .map(chunk -> chunk.get("chunk").getStringValue())
+          .collect(Collectors.joining());
+    }
+
+    long lastSeq() {
+      return chunks.get(chunks.size() - 1).get("seq").getLongValue();
+    }
+
+    String status() {
+      return complete.get("status").getStringValue();
+    }
+  }
+
+  /**
+   * Collects a reply's chunks until its message_complete; {@code firstSeq} -1 accepts any start.
+   */
+  Reply collectReply(TestSocket socket, String agentId, long firstSeq) {
+    List<JsonNode> chunks = new ArrayList<>();
+    long expected = firstSeq;
+    while (true) {
+      JsonNode frame = awaitOutputOrComplete(socket, agentId);
+      if ("message_complete".equals(type(frame))) {
+        return new Reply(chunks, frame.get("data"));
+      }
+      long seq = frame.get("data").get("seq").getLongValue();
+      if (expected >= 0) {
+        assertEquals(expected, seq, "chunks arrive in order, none missing or doubled");
+      }
+      expected = seq + 1;
+      chunks.add(frame.get("data"));
+    }
+  }
+
+  /** Collects a reply's chunks until their text contains {@code marker}. */
+  Reply collectUntil(TestSocket socket, String agentId, String marker) {
+    List<JsonNode> chunks = new ArrayList<>();
+    StringBuilder text = new StringBuilder();
+    while (!text.toString().contains(marker)) {
+      JsonNode frame = awaitOutputOrComplete(socket, agentId);
+      assertEquals("stream_output", type(frame), "the reply ended before " + marker);
+      assertEquals(chunks.size(), frame.get("data").get("seq").getLongValue());
+      chunks.add(frame.get("data"));
+      text.append(frame.get("data").get("chunk").getStringValue());
+    }
+    return new Reply(chunks, null);
+  }
+
+  JsonNode awaitOutputOrComplete(TestSocket socket, String agentId) {
+    return socket.await(
+        frame ->
+            ("stream_output".equals(type(frame)) || "message_complete".equals(type(frame)))
+                && agentId.equals(frame.get("data").get("messageId").getStringValue()));
+  }
+
+  JsonNode awaitComplete(TestSocket socket, String agentId) {
+    return socket.await(
+        frame ->
+            "message_complete".equals(type(frame))
+                && agentId.equals(frame.get("data").get("messageId").getStringValue()));
+  }
+
+  static JsonNode awaitCreated(TestSocket socket, String role) {
+    return socket
+        .await(
+            frame ->
+                "message_created".equals(type(frame))
+                    && role.equals(frame.get("data").get("message").get("role").getStringValue()))
+        .get("data")
+        .get("message");
+  }
+
+  static List<ProcessHandle> awaitDescendants(ProcessHandle process, int count)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline) {
+      List<ProcessHandle> descendants = process.descendants().toList();
+      if (descendants.size() >= count) {
+        return descendants;
+      }
+      Thread.sleep(10);
+    }
+    throw new AssertionError(process.pid() + " did not start " + count + " processes");
+  }
+
+  TestSocket subscribed(String channel, String token) {
+    TestSocket socket = TestSocket.connect(server.getPort(), token, mapper);
+    socket.send(Frames.subscribe(channel, "sub"));
+    socket.awaitType("subscription_success");
+    return socket;
+  }
+
+  String sendMessage(String sessionId, String text, String ref) {
+    return "{\"channel\":\""
+        + Channels.session(sessionId)
+        + "\",\"type\":\"send_message\",\"data\":{\"text\":"
+        + api.quote(text)
+        + ",\"clientMessageId\":\"c-"
+        + ref
+        + "\"},\"ref\":\""
+        + ref
+        + "\"}";
+  }
+
+  static String cancel(String sessionId, String messageId, String ref) {
+    return "{\"channel\":\""
+        + Channels.session(sessionId)
+        + "\",\"type\":\"cancel\",\"data\":{\"messageId\":\""
+        + messageId
+        + "\"},\"ref\":\""
+        + ref
+        + "\"}";
+  }
+
+  String createProject() {
+    return createProject(api);
+  }
+
+  String createProject(ApiClient api) {
+    HttpResponse<String> response =
+        api.send(
+            "POST",
+            "/api/projects",
+            "{\"name\":\"agent\",\"path\":" + api.quote(projectDir.toString()) + "}",
+            ADMIN_TOKEN);
+    assertEquals(201, response.statusCode(), response.body());
+    return api.json(response).get("id").getStringValue();
+  }
+
+  String createSession(String projectId) {
+    return createSession(api, projectId);
+  }
+
+  String createSession(ApiClient api, String projectId) {
+    HttpResponse<String> response =
+        api.send("POST", "/api/projects/" + projectId + "/sessions", null, ADMIN_TOKEN);
+    assertEquals(201, response.statusCode(), response.body());
+    return api.json(response).get("id").getStringValue();
+  }
+
+  JsonNode snapshot(String sessionId) {
+    HttpResponse<String> response =
+        api.send("GET", "/api/sessions/" + sessionId, null, ADMIN_TOKEN);
+    assertEquals(200, response.statusCode(), response.body());
+    return api.json(response);
+  }
+
+  static String lines(int from, int to) {
+    return IntStream.rangeClosed(from, to)
+        .mapToObj(i -> "line " + i + "\n")
+        .collect(Collectors.joining());
+  }
+
+  static String type(JsonNode frame) {
+    return frame.get("type").getStringValue();
+  }
+
+  static String ref(JsonNode frame) {
+    JsonNode ref = frame.get("ref");
+    return ref == null ? null : ref.getStringValue();
+  }
+}
