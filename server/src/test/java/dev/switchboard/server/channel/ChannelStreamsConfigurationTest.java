@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.ApplicationContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class ChannelStreamsConfigurationTest {
@@ -54,11 +59,25 @@ class ChannelStreamsConfigurationTest {
   }
 
   private static ApplicationContext contextWith(Map<String, Object> properties) {
+    // Without the test environment the data directory would be ~/.switchboard: keep the
+    // context's database (which Flyway migrates at start-up) in memory instead.
+    Map<String, Object> isolated = new HashMap<>(properties);
+    isolated.put(
+        "switchboard.db.url",
+        "jdbc:h2:mem:channel-streams-"
+            + UUID.randomUUID()
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+    try {
+      isolated.put(
+          "switchboard.data-dir", Files.createTempDirectory("channel-streams-test").toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     ApplicationContext context =
         ApplicationContext.builder()
             .deduceEnvironment(false)
             .environmentPropertySource(false)
-            .properties(properties)
+            .properties(isolated)
             .build();
     context.getEnvironment().start();
     context.start();

@@ -113,6 +113,10 @@ final class AgentRun implements Runnable {
     return sessionId;
   }
 
+  String agentId() {
+    return agentId;
+  }
+
   /** Whether {@code messageId} names this reply or the user message that started it. */
   boolean isFor(String messageId) {
     return agentId.equals(messageId) || userId.equals(messageId);

@@ -13,13 +13,16 @@ import dev.switchboard.contract.session.SessionCommand;
 import dev.switchboard.server.storage.Ids;
 import dev.switchboard.server.ws.Connection;
 import dev.switchboard.server.ws.SessionCommandHandler;
-import io.micronaut.context.annotation.Context;
 import io.micronaut.core.annotation.Nullable;
-import jakarta.annotation.PostConstruct;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,10 +32,11 @@ import org.slf4j.LoggerFactory;
  * conflict}), stops runs on cancel and at shutdown, and at start-up marks replies a previous server
  * left running as {@code interrupted}.
  *
- * <p>It is created with the application context ({@code @Context}), before the server takes
- * connections, so the start-up recovery cannot race a new reply.
+ * <p>The recovery runs when the HTTP server has started (not in every application context, which
+ * would open the database for contexts that never serve sessions). A reply a client may already
+ * have started by then is running on this server and is left alone.
  */
-@Context
+@Singleton
 final class AgentRunner implements SessionCommandHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(AgentRunner.class);
@@ -105,9 +109,11 @@ final class AgentRunner implements SessionCommandHandler {
   }
 
   /** Marks replies left running by a previous server as interrupted, keeping their output. */
-  @PostConstruct
-  void recoverInterruptedReplies() {
-    List<ReplyStore.Interrupted> interrupted = context.store().interruptLeftovers();
+  @EventListener
+  void recoverInterruptedReplies(ServerStartupEvent started) {
+    Set<String> runningHere =
+        context.active().all().stream().map(AgentRun::agentId).collect(Collectors.toSet());
+    List<ReplyStore.Interrupted> interrupted = context.store().interruptLeftovers(runningHere);
     for (ReplyStore.Interrupted reply : interrupted) {
       String channel = Channels.session(reply.agent().sessionId());
       context

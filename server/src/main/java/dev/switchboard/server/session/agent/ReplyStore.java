@@ -20,6 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * ReplyStore records agent replies: the user's message with the reply it starts, output in batches,
@@ -119,14 +120,18 @@ class ReplyStore {
   }
 
   /**
-   * Marks every reply still running as interrupted, keeping the output stored so far, and idles the
-   * sessions. Only for start-up: on one server, nothing can be running yet.
+   * Marks every reply still running, except those running here, as interrupted, keeping the output
+   * stored so far, and idles their sessions. For start-up, when any other running reply was left by
+   * a previous server.
    */
   @Transactional
-  public List<Interrupted> interruptLeftovers() {
+  public List<Interrupted> interruptLeftovers(Set<String> runningHere) {
     List<Interrupted> interrupted = new ArrayList<>();
     Instant now = now();
     for (StoredMessage agent : replies.findByStatus(MessageStatus.RUNNING)) {
+      if (runningHere.contains(agent.id())) {
+        continue;
+      }
       long durationMs = Math.max(0, Duration.between(agent.createdAt(), now).toMillis());
       long chunkCount = replies.chunkCount(agent.id());
       replies.finish(
