@@ -16,7 +16,12 @@ import {
   isGlobalEvent,
 } from "@/shared/websocket";
 import { ChannelSubscriptions, type ChannelSubscriber } from "./channelSubscriptions";
-import { attemptsExhaustedError, type ClientError, terminalCloseError } from "./connectionErrors";
+import {
+  attemptsExhaustedError,
+  type ClientError,
+  connectionDroppedError,
+  terminalCloseError,
+} from "./connectionErrors";
 import {
   type ConnectionState,
   ConnectionStateMachine,
@@ -299,8 +304,13 @@ export class WebSocketClient {
       this.publish();
       return this.report(attemptsExhaustedError(closeCode, this.backoff.maxAttempts));
     }
+    const wasOpen = this.machine.isOpen();
     this.machine.transition(ConnectionStates.RECONNECTING);
     this.publish();
+    if (wasOpen) {
+      // Once per outage, when an open connection drops; failed attempts after it stay quiet.
+      this.report(connectionDroppedError(closeCode, this.backoff.maxAttempts, delayMs));
+    }
     this.reconnectTimer = setTimeout(() => {
       this.reconnectTimer = null;
       this.metrics.trackReconnection();

@@ -1,6 +1,6 @@
 /**
  * ClientError is a problem the user should see: a refused subscription, a server `error`
- * frame, or a connection that is down for good. Messages say what to do next.
+ * frame, or a connection that dropped or is down for good. Messages say what to do next.
  */
 import type { ErrorCode } from "@/shared/websocket";
 
@@ -18,6 +18,21 @@ export function terminalCloseError(closeCode: number, reason: string): ClientErr
     message:
       `The server closed the connection (${why}) and asked not to reconnect. ` +
       "Sign in again or reload, then press Reconnect.",
+  };
+}
+
+/** The connection dropped; the client reconnects on its own (Retry tries at once). */
+export function connectionDroppedError(
+  closeCode: number,
+  attempts: number,
+  firstDelayMs: number,
+): ClientError {
+  return {
+    kind: "connection",
+    closeCode,
+    message:
+      `The connection dropped (close code ${closeCode}). Reconnecting automatically, ` +
+      `${attempts} attempts, the first in ${Math.round(firstDelayMs / 1000)} s.`,
   };
 }
 

@@ -9,7 +9,7 @@ import { WebSocketClient } from "../lib/WebSocketClient";
 import { type WebSocketApi, useWebSocket } from "./webSocketContext";
 import { WebSocketProvider } from "./WebSocketProvider";
 
-vi.mock("sonner", () => ({ toast: { error: vi.fn() } }));
+vi.mock("sonner", () => ({ toast: { error: vi.fn(), dismiss: vi.fn() } }));
 
 declare global {
   var IS_REACT_ACT_ENVIRONMENT: boolean | undefined;
@@ -34,6 +34,7 @@ function capture(value: WebSocketApi) {
 beforeEach(() => {
   globalThis.IS_REACT_ACT_ENVIRONMENT = true;
   vi.mocked(toast.error).mockClear();
+  vi.mocked(toast.dismiss).mockClear();
   root = createRoot(document.createElement("div"));
   factory = new FakeSocketFactory();
   client = new WebSocketClient({
@@ -82,6 +83,32 @@ describe("WebSocketProvider", () => {
 
     act(() => action.onClick());
     expect(factory.sockets).toHaveLength(2);
+  });
+
+  it("toasts a dropped connection once with Retry, and dismisses it when it is back", () => {
+    vi.useFakeTimers();
+    act(() => factory.last.open());
+    act(() => factory.last.serverClose(1006, ""));
+
+    expect(toast.error).toHaveBeenCalledOnce();
+    const [title, options] = vi.mocked(toast.error).mock.calls[0] ?? [];
+    expect(title).toBe("Connection lost");
+    expect(options?.id).toBe("websocket-connection");
+    expect(options?.description).toContain("Reconnecting automatically");
+    const action = options?.action as { label: string; onClick: () => void };
+    expect(action.label).toBe("Retry");
+
+    // Retry reconnects at once; the attempt fails quietly, then the next one opens.
+    act(() => action.onClick());
+    expect(factory.sockets).toHaveLength(2);
+    act(() => factory.last.serverClose(1006, ""));
+    expect(toast.error).toHaveBeenCalledOnce();
+    act(() => {
+      vi.advanceTimersByTime(30_000);
+    });
+    act(() => factory.last.open());
+    expect(toast.dismiss).toHaveBeenCalledWith("websocket-connection");
+    vi.useRealTimers();
   });
 
   it("toasts a refused subscription without Retry", () => {

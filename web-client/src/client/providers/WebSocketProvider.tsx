@@ -16,6 +16,9 @@ export interface WebSocketProviderProps {
   createClient?: () => WebSocketClient;
 }
 
+/** The id of the connection's toast, so that it is replaced rather than stacked. */
+const CONNECTION_TOAST_ID = "websocket-connection";
+
 export function WebSocketProvider({ children, createClient }: WebSocketProviderProps) {
   const [client] = useState(
     () => createClient?.() ?? new WebSocketClient({ url: webSocketUrl(window.location) }),
@@ -26,14 +29,22 @@ export function WebSocketProvider({ children, createClient }: WebSocketProviderP
     const stopToasts = client.onError((error) => {
       const { title, description, retry } = describeClientError(error);
       toast.error(title, {
+        // One toast for the connection, updated as it goes from dropped to down for good.
+        id: error.kind === "connection" ? CONNECTION_TOAST_ID : undefined,
         description,
         action: retry ? { label: "Retry", onClick: () => client.reconnect() } : undefined,
       });
+    });
+    const stopDismissing = client.subscribeSnapshot(() => {
+      if (client.getSnapshot().state === "open") {
+        toast.dismiss(CONNECTION_TOAST_ID);
+      }
     });
     client.connect();
     return () => {
       client.disconnect();
       stopToasts();
+      stopDismissing();
       hideMetrics();
     };
   }, [client]);

@@ -4,6 +4,7 @@
  */
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
 import { Link, useParams } from "react-router-dom";
+import { toast } from "sonner";
 import { MessageRole, MessageStatus } from "@/shared/websocket";
 import { ErrorState, Loading } from "../../../components/PageStates";
 import { StatusBadge } from "../../../components/StatusBadge";
@@ -18,6 +19,13 @@ export function SessionPage() {
   const agentLabel = useAgentLabel();
   const projectName = useProjectName(projectId);
   const { load, session, messages, running, lastError } = conversation;
+
+  // An error on the session's channel is announced as a toast; the notice below keeps it in view.
+  useEffect(() => {
+    if (lastError !== null) {
+      toast.error("Session error", { description: `${lastError.message} (${lastError.code})` });
+    }
+  }, [lastError]);
 
   const crumbs = (
     <nav aria-label="Breadcrumb" className="breadcrumbs">
