@@ -84,6 +84,21 @@ describe("WebSocketClient subscriptions", () => {
     expect(onResync).not.toHaveBeenCalled();
   });
 
+  it("applies the replay that follows a recovered subscription, up to the announced offset", () => {
+    const { factory, applied } = setup();
+    factory.last.receive(serverFrames.subscriptionSuccess(session, "e1", 0, false));
+    factory.last.receive(serverFrames.streamOutput(session, 1));
+    reconnect(factory);
+
+    // As the server sends it: the offset where live delivery starts, then the missed events.
+    factory.last.receive(serverFrames.subscriptionSuccess(session, "e1", 4, true));
+    for (const offset of [2, 3, 4, 5]) {
+      factory.last.receive(serverFrames.streamOutput(session, offset));
+    }
+
+    expect(applied).toEqual([1, 2, 3, 4, 5]);
+  });
+
   it("drops replayed events whose offset was already applied", () => {
     const { factory, applied } = setup();
     factory.last.receive(serverFrames.subscriptionSuccess(session, "e1", 0, false));
@@ -91,7 +106,7 @@ describe("WebSocketClient subscriptions", () => {
     factory.last.receive(serverFrames.streamOutput(session, 2));
     reconnect(factory);
 
-    factory.last.receive(serverFrames.subscriptionSuccess(session, "e1", 2, true));
+    factory.last.receive(serverFrames.subscriptionSuccess(session, "e1", 4, true));
     for (const offset of [2, 3, 3, 4]) {
       factory.last.receive(serverFrames.streamOutput(session, offset));
     }
@@ -124,10 +139,11 @@ describe("WebSocketClient subscriptions", () => {
       channel,
       since: { epoch: "e1", offset: 5 },
     });
-    factory.last.receive(serverFrames.subscriptionSuccess(channel, "e1", 5, true));
-    factory.last.receive(serverFrames.streamOutput(channel, 5));
-    factory.last.receive(serverFrames.streamOutput(channel, 6));
-    expect(applied).toEqual([6]);
+    factory.last.receive(serverFrames.subscriptionSuccess(channel, "e1", 7, true));
+    for (const offset of [5, 6, 7, 8]) {
+      factory.last.receive(serverFrames.streamOutput(channel, offset));
+    }
+    expect(applied).toEqual([6, 7, 8]);
   });
 
   it("subscribes on the server once per channel and unsubscribes after the last handler", () => {

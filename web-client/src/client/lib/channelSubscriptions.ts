@@ -82,6 +82,11 @@ export class ChannelSubscriptions {
   /**
    * Adopts the position a `subscription_success` announces. When the client asked to recover
    * and the server could not, every subscriber's `onResync` is called.
+   *
+   * The announced offset is where live delivery starts, *after* the replay that follows this
+   * frame: a recovered subscription therefore keeps the offset the client has applied, and the
+   * replayed events advance it one by one. Adopting the announced offset there would drop the
+   * whole replay as "already applied".
    */
   confirm(success: SubscriptionSuccessData): void {
     const tracked = this.channels.get(success.channel);
@@ -92,7 +97,9 @@ export class ChannelSubscriptions {
     const resync = tracked.askedToRecover && !sameStream;
     tracked.askedToRecover = false;
     tracked.epoch = success.epoch;
-    tracked.offset = sameStream ? Math.max(tracked.offset ?? 0, success.offset) : success.offset;
+    if (!sameStream) {
+      tracked.offset = success.offset;
+    }
     if (resync) {
       const position = { epoch: success.epoch, offset: success.offset };
       for (const subscriber of [...tracked.subscribers]) {
