@@ -7,9 +7,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -30,11 +28,9 @@ import org.slf4j.LoggerFactory;
 public class InMemoryBroker implements Broker {
 
   private static final Logger LOG = LoggerFactory.getLogger(InMemoryBroker.class);
-  private static final int EPOCH_BYTES = 12;
 
   private final ChannelStreamsConfiguration configuration;
   private final Clock clock;
-  private final SecureRandom random = new SecureRandom();
   private final Map<String, ChannelStream> streams = new ConcurrentHashMap<>();
 
   /** Creates the broker; without a {@link Clock} bean it uses the system clock. */
@@ -129,14 +125,6 @@ public class InMemoryBroker implements Broker {
 
   private ChannelStream newStream(String channel) {
     boolean recoverable = ChannelName.parse(channel).kind().recoverable();
-    return new ChannelStream(channel, newEpoch(), recoverable, configuration, clock);
-  }
-
-  // 96 random bits: a restarted server, or a stream recreated after the sweep, never reuses an
-  // epoch, so a client's old position can never be taken for a current one.
-  private String newEpoch() {
-    byte[] bytes = new byte[EPOCH_BYTES];
-    random.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    return new ChannelStream(channel, Epochs.next(), recoverable, configuration, clock);
   }
 }

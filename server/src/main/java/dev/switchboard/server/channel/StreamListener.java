@@ -9,4 +9,12 @@ public interface StreamListener {
 
   /** Delivers one live event. */
   void onEvent(StreamEvent event);
+
+  /**
+   * Ends the subscription because the broker cannot continue it without a gap: a broker shared by
+   * several nodes lost contact with the others, or the channel's shared history changed epoch. The
+   * listener gets no further events; its client must subscribe again, with its last position, and
+   * will be told {@code recovered: false}. The in-memory broker never calls this.
+   */
+  default void onReset(String reason) {}
 }

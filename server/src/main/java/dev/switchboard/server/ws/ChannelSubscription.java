@@ -1,5 +1,6 @@
 package dev.switchboard.server.ws;
 
+import dev.switchboard.contract.error.CloseCode;
 import dev.switchboard.server.channel.StreamEvent;
 import dev.switchboard.server.channel.StreamListener;
 import dev.switchboard.server.channel.Subscription;
@@ -30,6 +31,16 @@ final class ChannelSubscription implements StreamListener {
     } else {
       deliver(event);
     }
+  }
+
+  /**
+   * The broker cannot continue this channel without a gap. The protocol has no frame that tells a
+   * subscribed client its position is void, so the connection is closed with a code that makes the
+   * client reconnect and resubscribe with its position, which is answered {@code recovered: false}.
+   */
+  @Override
+  public void onReset(String reason) {
+    connection.close(CloseCode.INTERNAL_ERROR, "channel stream reset");
   }
 
   /**

@@ -8,11 +8,11 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** FakeClock is a clock that only moves when a test advances it. */
-final class FakeClock extends Clock {
+public final class FakeClock extends Clock {
 
   private final AtomicLong millis = new AtomicLong(1_700_000_000_000L);
 
-  void advance(Duration duration) {
+  public void advance(Duration duration) {
     millis.addAndGet(duration.toMillis());
   }
 

@@ -1,0 +1,337 @@
+package dev.switchboard.server.channel.redis;
+
+import dev.switchboard.contract.StreamPosition;
+import dev.switchboard.server.channel.ChannelStreamsConfiguration;
+import dev.switchboard.server.channel.StreamEvent;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.micronaut.core.annotation.Nullable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * RedisChannelStore is the Redis side of the broker: each recoverable channel has a hash {@code
+ * <prefix>:{<channel>}:meta} (its {@code epoch} and last {@code offset}) and a stream {@code
+ * <prefix>:{<channel>}:stream} whose entry ids are the offsets ({@code <offset>-0}) and whose
+ * fields are the publish time {@code t} and the frame {@code f}. Every change runs as one Lua
+ * script, so numbering, recording and announcing an event (or reading a position with its missed
+ * events) is atomic whichever node does it.
+ *
+ * <p>Events are announced on one pub/sub channel, {@code <prefix>:events}, as {@code
+ * node\nchannel\nepoch\noffset\npublishedAtMs\nframe}; an empty frame announces a new epoch.
+ *
+ * <p>Every method runs a synchronous command bounded by the client's command timeout and throws a
+ * {@link RuntimeException} (Lettuce's {@code RedisException}) when Redis cannot answer.
+ */
+final class RedisChannelStore {
+
+  /** How long a channel's epoch and offset outlive its last use. */
+  static final Duration META_TTL = Duration.ofDays(1);
+
+  private static final String ENSURE_EPOCH =
+      """
+      local epoch = redis.call('HGET', KEYS[1], 'epoch')
+      if not epoch then
+        epoch = ARGV[1]
+        redis.call('HSET', KEYS[1], 'epoch', epoch)
+        redis.call('DEL', KEYS[2])
+      end
+      redis.call('PEXPIRE', KEYS[1], ARGV[2])
+      """;
+
+  // ARGV: 1 new epoch, 2 meta ttl, 3 prefix, 4 suffix or '' (no offset in the frame), 5 insert
+  // offset 1/0, 6 recoverable 1/0, 7 max events, 8 published at, 9 stream ttl, 10 pub/sub
+  // channel, 11 node, 12 channel
+  private static final Script PUBLISH =
+      new Script(
+          ENSURE_EPOCH
+              + """
+              local offset = 0
+              local frame = ARGV[3]
+              if ARGV[6] == '1' then
+                offset = redis.call('HINCRBY', KEYS[1], 'offset', 1)
+                if ARGV[5] == '1' then frame = frame .. offset .. ARGV[4] end
+                redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[7], offset .. '-0',
+                  't', ARGV[8], 'f', frame)
+                redis.call('PEXPIRE', KEYS[2], ARGV[9])
+              end
+              redis.call('PUBLISH', ARGV[10], ARGV[11] .. '\\n' .. ARGV[12] .. '\\n' .. epoch
+                .. '\\n' .. offset .. '\\n' .. ARGV[8] .. '\\n' .. frame)
+              return {epoch, offset}
+              """);
+
+  // ARGV: 1 new epoch, 2 meta ttl, 3 epoch asked for ('' none), 4 offset asked for, 5 max events
+  private static final Script READ =
+      new Script(
+          ENSURE_EPOCH
+              + """
+              local offset = tonumber(redis.call('HGET', KEYS[1], 'offset') or '0')
+              if ARGV[3] ~= epoch then return {epoch, offset} end
+              local missed = offset - tonumber(ARGV[4])
+              if missed <= 0 or missed > tonumber(ARGV[5]) then return {epoch, offset} end
+              return {epoch, offset,
+                redis.call('XRANGE', KEYS[2], (offset - missed + 1) .. '-0', '+', 'COUNT', missed)}
+              """);
+
+  // ARGV: 1 epoch expected, 2 first id, 3 last id
+  private static final Script RANGE =
+      new Script(
+          """
+          local epoch = redis.call('HGET', KEYS[1], 'epoch')
+          if epoch ~= ARGV[1] then return {} end
+          return {epoch, redis.call('XRANGE', KEYS[2], ARGV[2], ARGV[3])}
+          """);
+
+  // ARGV: 1 new epoch, 2 meta ttl, 3 pub/sub channel, 4 node, 5 channel, 6 now
+  private static final Script NEW_EPOCH =
+      new Script(
+          """
+          redis.call('HSET', KEYS[1], 'epoch', ARGV[1])
+          redis.call('DEL', KEYS[2])
+          redis.call('PEXPIRE', KEYS[1], ARGV[2])
+          local offset = tonumber(redis.call('HGET', KEYS[1], 'offset') or '0')
+          redis.call('PUBLISH', ARGV[3], ARGV[4] .. '\\n' .. ARGV[5] .. '\\n' .. ARGV[1]
+            .. '\\n' .. offset .. '\\n' .. ARGV[6] .. '\\n')
+          return {ARGV[1], offset}
+          """);
+
+  /** A channel's position in Redis. */
+  record Position(String epoch, long offset) {}
+
+  /**
+   * A channel's position read together with the events after a requested one: {@code missed} is
+   * null when they cannot all be replayed (other epoch, trimmed, expired or not yet reached).
+   */
+  record Snapshot(String epoch, long offset, @Nullable List<StreamEvent> missed) {}
+
+  /** One announcement received over pub/sub; {@code event.frame()} is empty for a new epoch. */
+  record Announcement(String node, StreamEvent event) {
+
+    boolean isNewEpoch() {
+      return event.frame().isEmpty();
+    }
+  }
+
+  private final RedisConnections connections;
+  private final StatefulRedisConnection<String, String> connection;
+  private final RedisCommands<String, String> commands;
+  private final String node;
+  private final String eventsChannel;
+  private final int historyMaxEvents;
+  private final long historyMaxAgeMs;
+
+  RedisChannelStore(
+      RedisConnections connections, String node, ChannelStreamsConfiguration streams) {
+    this.connections = connections;
+    this.connection = connections.client().connect();
+    this.commands = connection.sync();
+    this.node = node;
+    this.eventsChannel = connections.key("events");
+    this.historyMaxEvents = streams.historyMaxEvents();
+    this.historyMaxAgeMs = streams.historyMaxAge().toMillis();
+  }
+
+  /** The pub/sub channel every node listens on. */
+  String eventsChannel() {
+    return eventsChannel;
+  }
+
+  /**
+   * Numbers, records and announces one event. The frame is {@code prefix + offset + suffix}, or
+   * just {@code prefix} when {@code suffix} is null (a frame that does not show its offset).
+   */
+  Position publish(
+      String channel,
+      boolean recoverable,
+      String prefix,
+      @Nullable String suffix,
+      long publishedAtMs,
+      String newEpoch) {
+    List<Object> reply =
+        run(
+            PUBLISH,
+            keys(channel),
+            newEpoch,
+            Long.toString(META_TTL.toMillis()),
+            prefix,
+            suffix == null ? "" : suffix,
+            suffix == null ? "0" : "1",
+            recoverable ? "1" : "0",
+            Integer.toString(historyMaxEvents),
+            Long.toString(publishedAtMs),
+            Long.toString(historyMaxAgeMs),
+            eventsChannel,
+            node,
+            channel);
+    return new Position((String) reply.get(0), (Long) reply.get(1));
+  }
+
+  /**
+   * Reads the channel's position (creating its epoch on first use) and, when {@code since} is
+   * given, the events after it that history still holds, none older than the age bound at {@code
+   * nowMs}.
+   */
+  Snapshot read(String channel, @Nullable StreamPosition since, long nowMs, String newEpoch) {
+    List<Object> reply =
+        run(
+            READ,
+            keys(channel),
+            newEpoch,
+            Long.toString(META_TTL.toMillis()),
+            since == null ? "" : since.epoch(),
+            since == null ? "0" : Long.toString(since.offset()),
+            Integer.toString(historyMaxEvents));
+    String epoch = (String) reply.get(0);
+    long offset = (Long) reply.get(1);
+    if (since == null || !since.epoch().equals(epoch) || since.offset() > offset) {
+      return new Snapshot(epoch, offset, null);
+    }
+    if (since.offset() == offset) {
+      return new Snapshot(epoch, offset, List.of());
+    }
+    if (reply.size() < 3) {
+      return new Snapshot(epoch, offset, null);
+    }
+    List<StreamEvent> missed = events(channel, epoch, reply.get(2));
+    boolean whole =
+        contiguous(missed, since.offset() + 1, offset)
+            && missed.stream().allMatch(e -> nowMs - e.publishedAtMs() <= historyMaxAgeMs);
+    return new Snapshot(epoch, offset, whole ? missed : null);
+  }
+
+  /**
+   * The events {@code first..last} of the epoch, or null when the epoch has changed or history no
+   * longer holds all of them.
+   */
+  @Nullable
+  List<StreamEvent> range(String channel, String epoch, long first, long last) {
+    List<Object> reply = run(RANGE, keys(channel), epoch, first + "-0", last + "-0");
+    if (reply.isEmpty()) {
+      return null;
+    }
+    List<StreamEvent> events = events(channel, epoch, reply.get(1));
+    return contiguous(events, first, last) ? events : null;
+  }
+
+  /**
+   * Gives the channel a new epoch, dropping its history (positions of the old epoch can no longer
+   * be trusted), and announces it to every node.
+   */
+  Position newEpoch(String channel, String epoch, long nowMs) {
+    List<Object> reply =
+        run(
+            NEW_EPOCH,
+            keys(channel),
+            epoch,
+            Long.toString(META_TTL.toMillis()),
+            eventsChannel,
+            node,
+            channel,
+            Long.toString(nowMs));
+    return new Position((String) reply.get(0), (Long) reply.get(1));
+  }
+
+  /** Parses an announcement, or returns null for a message of another format. */
+  static @Nullable Announcement parse(String message) {
+    int[] cuts = new int[5];
+    int from = 0;
+    for (int i = 0; i < cuts.length; i++) {
+      int cut = message.indexOf('\n', from);
+      if (cut < 0) {
+        return null;
+      }
+      cuts[i] = cut;
+      from = cut + 1;
+    }
+    try {
+      StreamEvent event =
+          new StreamEvent(
+              message.substring(cuts[0] + 1, cuts[1]),
+              message.substring(cuts[1] + 1, cuts[2]),
+              Long.parseLong(message, cuts[2] + 1, cuts[3], 10),
+              Long.parseLong(message, cuts[3] + 1, cuts[4], 10),
+              message.substring(cuts[4] + 1));
+      return new Announcement(message.substring(0, cuts[0]), event);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** Closes this store's connection. */
+  void close() {
+    connection.close();
+  }
+
+  private String[] keys(String channel) {
+    String base = connections.key("{" + channel + "}");
+    return new String[] {base + ":meta", base + ":stream"};
+  }
+
+  private static boolean contiguous(List<StreamEvent> events, long first, long last) {
+    if (events.size() != last - first + 1) {
+      return false;
+    }
+    for (int i = 0; i < events.size(); i++) {
+      if (events.get(i).offset() != first + i) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<StreamEvent> events(String channel, String epoch, Object entries) {
+    List<Object> list = (List<Object>) entries;
+    List<StreamEvent> events = new ArrayList<>(list.size());
+    for (Object entry : list) {
+      List<Object> parts = (List<Object>) entry;
+      String id = (String) parts.get(0);
+      List<Object> fields = (List<Object>) parts.get(1);
+      long publishedAt = 0;
+      String frame = null;
+      for (int i = 0; i + 1 < fields.size(); i += 2) {
+        String value = (String) fields.get(i + 1);
+        switch ((String) fields.get(i)) {
+          case "t" -> publishedAt = Long.parseLong(value);
+          case "f" -> frame = value;
+          default -> {}
+        }
+      }
+      long offset = Long.parseLong(id, 0, id.indexOf('-'), 10);
+      events.add(new StreamEvent(channel, epoch, offset, publishedAt, frame));
+    }
+    return events;
+  }
+
+  private List<Object> run(Script script, String[] keys, String... args) {
+    try {
+      return commands.evalsha(script.sha(commands), ScriptOutputType.MULTI, keys, args);
+    } catch (RedisNoScriptException e) {
+      // Redis restarted or flushed its script cache: send the script itself once.
+      return commands.eval(script.text, ScriptOutputType.MULTI, keys, args);
+    }
+  }
+
+  /** A Lua script and its SHA-1, computed once. */
+  private static final class Script {
+
+    private final String text;
+    private volatile String sha;
+
+    Script(String text) {
+      this.text = text;
+    }
+
+    String sha(RedisCommands<String, String> commands) {
+      String digest = sha;
+      if (digest == null) {
+        digest = commands.digest(text);
+        sha = digest;
+      }
+      return digest;
+    }
+  }
+}
