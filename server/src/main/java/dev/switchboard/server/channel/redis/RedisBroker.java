@@ -255,11 +255,6 @@ public final class RedisBroker implements Broker, AutoCloseable {
     store.close();
   }
 
-  /** This node's identity in announcements, for logs and tests. */
-  String node() {
-    return node;
-  }
-
   // --- Events from Redis -------------------------------------------------------------------
 
   /**
