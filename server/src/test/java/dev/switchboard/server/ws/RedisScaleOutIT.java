@@ -11,6 +11,8 @@ import dev.switchboard.contract.error.CloseCode;
 import dev.switchboard.contract.session.OutputStreamName;
 import dev.switchboard.contract.session.StreamOutputData;
 import dev.switchboard.contract.session.StreamOutputEvent;
+import dev.switchboard.server.channel.redis.RedisSessionRunLock;
+import dev.switchboard.server.session.agent.SessionRunLock;
 import dev.switchboard.server.testing.Frames;
 import dev.switchboard.server.testing.TcpProxy;
 import dev.switchboard.server.testing.TestRedis;
@@ -273,6 +275,23 @@ class RedisScaleOutIT {
     } catch (Exception e) {
       throw new AssertionError(e);
     }
+  }
+
+  @Test
+  void aSessionRunsOneReplyAcrossBothNodes() {
+    SessionRunLock onA = a.getApplicationContext().getBean(SessionRunLock.class);
+    SessionRunLock onB = b.getApplicationContext().getBean(SessionRunLock.class);
+    assertTrue(onA instanceof RedisSessionRunLock, onA.getClass().getName());
+
+    assertTrue(onA.tryAcquire("s-shared", "reply-on-a"));
+    try {
+      assertFalse(onB.tryAcquire("s-shared", "reply-on-b"));
+      assertEquals("reply-on-a", onB.holder("s-shared"));
+    } finally {
+      onA.release("s-shared", "reply-on-a");
+    }
+    assertTrue(onB.tryAcquire("s-shared", "reply-on-b"));
+    onB.release("s-shared", "reply-on-b");
   }
 
   private static JsonNode subscribe(TestSocket socket, String channel, String epoch, long offset) {
