@@ -83,7 +83,7 @@ final class AgentRun implements Runnable {
   private long storedChars;
   private long totalChars;
   private boolean truncated;
-  private boolean finished;
+  private volatile boolean finished;
   private long lastFlushNanos = System.nanoTime();
   private boolean begun;
   private Path directory;
@@ -122,9 +122,13 @@ final class AgentRun implements Runnable {
     return agentId.equals(messageId) || userId.equals(messageId);
   }
 
-  /** Asks the run to stop its process tree and end with {@code reason}; the first reason wins. */
-  void requestStop(MessageStatus reason) {
+  /**
+   * Asks the run to stop its process tree and end with {@code reason}; the first reason wins.
+   * Returns false when the reply has already ended.
+   */
+  boolean requestStop(MessageStatus reason) {
     stopRequest.compareAndSet(null, reason);
+    return !finished;
   }
 
   /** Waits until the reply has ended (its {@code message_complete} is published). */
@@ -142,11 +146,11 @@ final class AgentRun implements Runnable {
   @Override
   public void run() {
     long startNanos = System.nanoTime();
+    Process process = null;
     try {
       if (!begin()) {
         return;
       }
-      Process process;
       try {
         process = start();
       } catch (IOException | RuntimeException e) {
@@ -166,14 +170,34 @@ final class AgentRun implements Runnable {
       supervise(process, startNanos);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      stopQuietly(process);
       finish(MessageStatus.INTERRUPTED, null, startNanos);
     } catch (RuntimeException | Error e) {
       LOG.error("Reply {} failed", agentId, e);
+      stopQuietly(process);
+      if (!begun) {
+        context.replyError(
+            origin,
+            channel,
+            ErrorCode.INTERNAL,
+            "The message could not be stored; the server log has the details under reply "
+                + agentId
+                + ".",
+            null,
+            ref);
+      }
       finish(MessageStatus.FAILED, null, startNanos);
     } finally {
       context.runLock().release(sessionId, agentId);
       context.active().remove(this);
       ended.countDown();
+    }
+  }
+
+  /** Stops the process tree after a failure of the run itself, so nothing is left behind. */
+  private void stopQuietly(@Nullable Process process) {
+    if (process != null && process.isAlive()) {
+      ProcessTree.of(process.toHandle()).stop(configuration.killGrace());
     }
   }
 

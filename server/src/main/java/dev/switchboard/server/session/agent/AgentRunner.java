@@ -20,7 +20,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -93,9 +92,14 @@ final class AgentRunner implements SessionCommandHandler {
 
   private void cancel(
       Connection connection, String sessionId, String messageId, @Nullable String ref) {
-    Optional<AgentRun> run =
-        context.active().inSession(sessionId).filter(candidate -> candidate.isFor(messageId));
-    if (run.isEmpty()) {
+    boolean stopping =
+        context
+            .active()
+            .inSession(sessionId)
+            .filter(run -> run.isFor(messageId))
+            .map(run -> run.requestStop(MessageStatus.CANCELLED))
+            .orElse(false);
+    if (!stopping) {
       context.replyError(
           connection,
           Channels.session(sessionId),
@@ -103,9 +107,7 @@ final class AgentRunner implements SessionCommandHandler {
           "No reply \"" + messageId + "\" is running in this session; it may have ended already.",
           messageId,
           ref);
-      return;
     }
-    run.get().requestStop(MessageStatus.CANCELLED);
   }
 
   /** Marks replies left running by a previous server as interrupted, keeping their output. */

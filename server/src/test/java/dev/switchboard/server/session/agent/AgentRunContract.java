@@ -3,6 +3,7 @@ package dev.switchboard.server.session.agent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.contract.Channels;
@@ -18,6 +19,8 @@ import dev.switchboard.server.testing.TestSocket;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -153,6 +156,9 @@ abstract class AgentRunContract extends AgentRunTestSupport {
       socket.send(cancel(sessionId, agentId, "r4"));
       assertEquals(
           "cancelled", awaitComplete(socket, agentId).get("data").get("status").getStringValue());
+      socket.send(cancel(sessionId, agentId, "r4b"));
+      JsonNode notRunning = socket.await(frame -> "r4b".equals(ref(frame)));
+      assertEquals("not_found", notRunning.get("data").get("code").getStringValue());
 
       socket.send(sendMessage(sessionId, "echo second", "r5"));
       String secondId = awaitCreated(socket, "agent").get("id").getStringValue();
@@ -160,6 +166,49 @@ abstract class AgentRunContract extends AgentRunTestSupport {
     }
     assertEquals(
         4, snapshot(sessionId).get("messages").values().spliterator().getExactSizeIfKnown());
+  }
+
+  @Test
+  void deletingTheSessionStopsItsReply() throws Exception {
+    String sessionId = createSession(createProject());
+    try (TestSocket socket = subscribed(Channels.session(sessionId), ADMIN_TOKEN)) {
+      socket.send(sendMessage(sessionId, "echo $$; sleep 60; echo never", "r1"));
+      String agentId = awaitCreated(socket, "agent").get("id").getStringValue();
+      long pid =
+          Long.parseLong(
+              socket.awaitType("stream_output").get("data").get("chunk").getStringValue().trim());
+      ProcessHandle shell = ProcessHandle.of(pid).orElseThrow();
+
+      assertEquals(
+          204, api.send("DELETE", "/api/sessions/" + sessionId, null, ADMIN_TOKEN).statusCode());
+
+      JsonNode complete = awaitComplete(socket, agentId);
+      assertEquals("cancelled", complete.get("data").get("status").getStringValue());
+      assertFalse(ProcessTree.isRunning(shell), "the agent outlived its session");
+    }
+  }
+
+  @Test
+  void failsAReplyWhoseProjectDirectoryIsGone() throws Exception {
+    Path gone = Files.createDirectory(projectDir.resolve("gone"));
+    HttpResponse<String> project =
+        api.send(
+            "POST",
+            "/api/projects",
+            "{\"name\":\"gone\",\"path\":" + api.quote(gone.toString()) + "}",
+            ADMIN_TOKEN);
+    String sessionId = createSession(api.json(project).get("id").getStringValue());
+    Files.delete(gone);
+    try (TestSocket socket = subscribed(Channels.session(sessionId), ADMIN_TOKEN)) {
+      socket.send(sendMessage(sessionId, "echo hi", "r1"));
+      String agentId = awaitCreated(socket, "agent").get("id").getStringValue();
+      Reply reply = collectReply(socket, agentId, 0);
+      assertEquals("failed", reply.status());
+      assertEquals("stderr", reply.chunks().get(0).get("stream").getStringValue());
+      assertTrue(reply.text().contains("project directory no longer exists"), reply.text());
+      assertNull(reply.complete().get("exitCode"));
+    }
+    assertEquals("idle", snapshot(sessionId).get("session").get("status").getStringValue());
   }
 
   @Test
