@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { MessageStatus, SessionStatus } from "@/shared/websocket";
-import { formatDuration, formatRelative, messageStatusBadge, sessionStatusBadge } from "./format";
+import {
+  formatClock,
+  formatDuration,
+  formatRelative,
+  messageStatusBadge,
+  sessionStatusBadge,
+} from "./format";
 
 describe("messageStatusBadge", () => {
   it("names every status with a tone", () => {
@@ -45,5 +51,12 @@ describe("formatRelative", () => {
     ["not a date", "not a date"],
   ])("formats %s as %s", (iso, text) => {
     expect(formatRelative(iso, now)).toBe(text);
+  });
+});
+
+describe("formatClock", () => {
+  it("shows the time of day and passes through what is not a date", () => {
+    expect(formatClock("2026-11-28T09:14:22Z")).toMatch(/\d{1,2}:\d{2}:\d{2}/);
+    expect(formatClock("later")).toBe("later");
   });
 });

@@ -91,3 +91,15 @@ export function formatTimestamp(iso: string): string {
   const time = Date.parse(iso);
   return Number.isNaN(time) ? iso : new Date(time).toLocaleString();
 }
+
+/** The time of day ("09:14:22"), for messages of a conversation. */
+export function formatClock(iso: string): string {
+  const time = Date.parse(iso);
+  return Number.isNaN(time)
+    ? iso
+    : new Date(time).toLocaleTimeString(undefined, {
+        hour: "2-digit",
+        minute: "2-digit",
+        second: "2-digit",
+      });
+}

@@ -9,7 +9,12 @@ import { MessageRole, MessageStatus } from "@/shared/websocket";
 import { ErrorState, Loading } from "../../../components/PageStates";
 import { StatusBadge } from "../../../components/StatusBadge";
 import { useAgentLabel, useProjectName } from "../../../hooks/useLabels";
-import { formatDuration, formatTimestamp, messageStatusBadge } from "../../../lib/format";
+import {
+  formatClock,
+  formatDuration,
+  formatTimestamp,
+  messageStatusBadge,
+} from "../../../lib/format";
 import type { ConversationMessage } from "./hooks/conversation";
 import { useSessionWebSocket } from "./hooks/useSessionWebSocket";
 
@@ -148,8 +153,12 @@ function MessageItem({ message }: { message: ConversationMessage }) {
     >
       <div className="message__header">
         <span className="message__role">{isUser ? "You" : "Agent"}</span>
-        <time className="message__time" dateTime={message.createdAt}>
-          {formatTimestamp(message.createdAt)}
+        <time
+          className="message__time"
+          dateTime={message.createdAt}
+          title={formatTimestamp(message.createdAt)}
+        >
+          {formatClock(message.createdAt)}
         </time>
         {!isUser || message.status === "sending" ? (
           <StatusBadge badge={messageStatusBadge(message.status)} testId="message-status" />
