@@ -21,6 +21,7 @@ export const DEV_TOOLS_MARKER = "switchboard-ws-devtools";
 
 const GRAPH_WIDTH = 240;
 const GRAPH_HEIGHT = 40;
+const GRAPH_PADDING = 4;
 
 /** Whether a key event is the toggle shortcut, Ctrl+Shift+W or Cmd+Shift+W. */
 export function isToggleShortcut(
@@ -158,7 +159,7 @@ function Metrics({ metrics }: { metrics: WebSocketMetrics }) {
     (listener) => metrics.subscribe(listener),
     () => metrics.snapshot(),
   );
-  const points = sparklinePoints(snapshot.latenciesMs, GRAPH_WIDTH, GRAPH_HEIGHT);
+  const points = sparklinePoints(snapshot.latenciesMs, GRAPH_WIDTH, GRAPH_HEIGHT, GRAPH_PADDING);
   return (
     <div className="devtools__section">
       <dl className="devtools__metrics" data-testid="devtools-metrics">
@@ -179,22 +180,24 @@ function Metrics({ metrics }: { metrics: WebSocketMetrics }) {
           <dd>{formatLatency(snapshot.averageLatencyMs)}</dd>
         </div>
       </dl>
-      <svg
-        className="devtools__graph"
-        viewBox={`0 0 ${GRAPH_WIDTH} ${GRAPH_HEIGHT}`}
-        width={GRAPH_WIDTH}
-        height={GRAPH_HEIGHT}
-        role="img"
-        aria-label={`Latency of the last ${snapshot.latenciesMs.length} pings`}
-      >
-        {points === "" ? (
-          <text x="4" y={GRAPH_HEIGHT / 2 + 4}>
-            no pings yet
-          </text>
-        ) : (
-          <polyline points={points} fill="none" strokeWidth="1.5" />
-        )}
-      </svg>
+      {points === "" ? (
+        <p className="devtools__graph devtools__muted">no pings yet</p>
+      ) : (
+        <svg
+          className="devtools__graph"
+          viewBox={`0 0 ${GRAPH_WIDTH} ${GRAPH_HEIGHT}`}
+          preserveAspectRatio="none"
+          role="img"
+          aria-label={`Latency of the last ${snapshot.latenciesMs.length} pings`}
+        >
+          <polyline
+            points={points}
+            fill="none"
+            strokeWidth="1.5"
+            vectorEffect="non-scaling-stroke"
+          />
+        </svg>
+      )}
     </div>
   );
 }

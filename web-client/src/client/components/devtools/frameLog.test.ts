@@ -42,6 +42,10 @@ describe("sparklinePoints", () => {
     expect(sparklinePoints([10, 20, 0], 100, 20)).toBe("0,10 50,0 100,20");
   });
 
+  it("keeps the line inside a margin", () => {
+    expect(sparklinePoints([0, 10], 100, 20, 4)).toBe("0,16 100,4");
+  });
+
   it("draws nothing without samples and a level line for one", () => {
     expect(sparklinePoints([], 100, 20)).toBe("");
     expect(sparklinePoints([5], 100, 20)).toBe("0,0 100,0");

@@ -1,10 +1,16 @@
 /**
  * The latency graph of the dev tools: an SVG polyline path through the rolling window of
- * ping→pong latencies, scaled to the box (the highest sample touches the top).
+ * ping→pong latencies, scaled to the box inside a margin of `padding` (the highest sample at the
+ * top margin, zero at the bottom one), so the stroke is never cut by the edge.
  */
 
 /** The `points` of an SVG polyline through `values` in a `width`×`height` box; "" if empty. */
-export function sparklinePoints(values: readonly number[], width: number, height: number): string {
+export function sparklinePoints(
+  values: readonly number[],
+  width: number,
+  height: number,
+  padding = 0,
+): string {
   if (values.length === 0) {
     return "";
   }
@@ -15,7 +21,7 @@ export function sparklinePoints(values: readonly number[], width: number, height
   return samples
     .map((value, index) => {
       const x = index * step;
-      const y = height - (Math.max(0, value) / max) * height;
+      const y = height - padding - (Math.max(0, value) / max) * (height - 2 * padding);
       return `${round(x)},${round(y)}`;
     })
     .join(" ");
