@@ -245,14 +245,13 @@ public final class RedisBroker implements Broker, AutoCloseable {
     }
   }
 
-  /** Stops listening and closes this broker's connections. */
+  /** Stops listening; the command connection belongs to {@link RedisConnections}. */
   @Override
   @PreDestroy
   public void close() {
     pubSub.close();
     fanOutThread.shutdownNow();
     resetThread.shutdown();
-    store.close();
   }
 
   // --- Events from Redis -------------------------------------------------------------------

@@ -5,7 +5,6 @@ import dev.switchboard.server.channel.ChannelStreamsConfiguration;
 import dev.switchboard.server.channel.StreamEvent;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Duration;
@@ -116,7 +115,6 @@ final class RedisChannelStore {
   }
 
   private final RedisConnections connections;
-  private final StatefulRedisConnection<String, String> connection;
   private final RedisCommands<String, String> commands;
   private final String node;
   private final String eventsChannel;
@@ -126,8 +124,7 @@ final class RedisChannelStore {
   RedisChannelStore(
       RedisConnections connections, String node, ChannelStreamsConfiguration streams) {
     this.connections = connections;
-    this.connection = connections.client().connect();
-    this.commands = connection.sync();
+    this.commands = connections.commands();
     this.node = node;
     this.eventsChannel = connections.key("events");
     this.historyMaxEvents = streams.historyMaxEvents();
@@ -258,11 +255,6 @@ final class RedisChannelStore {
     } catch (NumberFormatException e) {
       return null;
     }
-  }
-
-  /** Closes this store's connection. */
-  void close() {
-    connection.close();
   }
 
   private String[] keys(String channel) {

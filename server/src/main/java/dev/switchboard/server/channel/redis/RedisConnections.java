@@ -5,6 +5,8 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import io.micronaut.context.annotation.Requires;
@@ -27,6 +29,7 @@ public final class RedisConnections implements AutoCloseable {
   private final RedisConfiguration configuration;
   private final ClientResources resources;
   private final RedisClient client;
+  private StatefulRedisConnection<String, String> connection;
 
   /** Creates the client; connections are opened by the beans that use them. */
   @Inject
@@ -61,6 +64,17 @@ public final class RedisConnections implements AutoCloseable {
     return client;
   }
 
+  /**
+   * The node's command connection, shared by the broker and the run lock (Lettuce connections are
+   * thread-safe and pipeline concurrent commands); opened on first use.
+   */
+  public synchronized RedisCommands<String, String> commands() {
+    if (connection == null) {
+      connection = client.connect();
+    }
+    return connection.sync();
+  }
+
   /** A key under the configured prefix. */
   public String key(String suffix) {
     return configuration.keyPrefix() + ":" + suffix;
@@ -69,7 +83,10 @@ public final class RedisConnections implements AutoCloseable {
   /** Closes every connection of the client and releases its threads. */
   @Override
   @PreDestroy
-  public void close() {
+  public synchronized void close() {
+    if (connection != null) {
+      connection.close();
+    }
     client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
     resources.shutdown(0, 2, TimeUnit.SECONDS);
   }

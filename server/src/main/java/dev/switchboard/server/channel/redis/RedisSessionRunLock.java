@@ -3,7 +3,6 @@ package dev.switchboard.server.channel.redis;
 import dev.switchboard.server.session.agent.SessionRunLock;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
@@ -49,7 +48,6 @@ public final class RedisSessionRunLock implements SessionRunLock, AutoCloseable 
           + " return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0";
 
   private final RedisConnections connections;
-  private final StatefulRedisConnection<String, String> connection;
   private final RedisCommands<String, String> commands;
   private final Duration ttl;
   private final Map<String, String> held = new ConcurrentHashMap<>();
@@ -64,8 +62,7 @@ public final class RedisSessionRunLock implements SessionRunLock, AutoCloseable 
   /** Creates the lock; held locks are renewed every {@code ttl / 3}. */
   public RedisSessionRunLock(RedisConnections connections, Duration ttl) {
     this.connections = connections;
-    this.connection = connections.client().connect();
-    this.commands = connection.sync();
+    this.commands = connections.commands();
     this.ttl = ttl;
     this.renewals =
         Executors.newSingleThreadScheduledExecutor(
@@ -125,7 +122,6 @@ public final class RedisSessionRunLock implements SessionRunLock, AutoCloseable 
   @PreDestroy
   public void close() {
     renewals.shutdownNow();
-    connection.close();
   }
 
   private void renewAll() {
