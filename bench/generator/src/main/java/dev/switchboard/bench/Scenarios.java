@@ -317,7 +317,7 @@ final class Scenarios {
           m.put("target_deliveries_per_s", (double) settings.smallDeliveriesPerSecond());
           runs.add(m);
         }
-        results.add("small", clients + " clients, " + groups + " groups", peer, runs);
+        results.add("small", clients + " clients in " + groups + " groups", peer, runs);
       }
     }
   }
