@@ -9,8 +9,10 @@ import { Terminal } from "@xterm/xterm";
 import { useEffect, useMemo, useRef } from "react";
 import { Link, useLocation, useParams } from "react-router-dom";
 import { SHELL_MAX_COLS, SHELL_MAX_ROWS, type ShellSize } from "@/shared/websocket";
+import { StatusBadge } from "../../../components/StatusBadge";
 import { useProjectName } from "../../../hooks/useLabels";
 import { type ShellConnection, useShellWebSocket } from "./hooks/useShellWebSocket";
+import { shellStatusBadge } from "./shellStatus";
 
 /** The size asked for before the terminal has measured its container. */
 const INITIAL_SIZE: ShellSize = { cols: 80, rows: 24 };
@@ -86,7 +88,7 @@ export default function ShellPage() {
           <span aria-hidden="true">/</span>
           <span aria-current="page">Shell</span>
         </nav>
-        <ShellStatus shell={shell} />
+        <ShellStatus shell={shell} projectId={projectId} />
       </div>
       <div
         className="shell__terminal"
@@ -99,35 +101,22 @@ export default function ShellPage() {
   );
 }
 
-function ShellStatus({ shell }: { shell: ShellConnection }) {
-  const { status, attempt, maxAttempts, cwd, exit, error, reconnect } = shell;
-  let label: string;
-  let tone: string;
-  if (exit !== null) {
-    label = `Exited with code ${exit.exitCode}${exit.signal ? ` (${exit.signal})` : ""}`;
-    tone = exit.exitCode === 0 ? "neutral" : "danger";
-  } else if (status === "open") {
-    label = "Attached";
-    tone = "success";
-  } else if (status === "reconnecting") {
-    label = `Re-attaching… (${attempt}/${maxAttempts})`;
-    tone = "running";
-  } else if (status === "connecting") {
-    label = "Attaching…";
-    tone = "running";
-  } else {
-    label = "Detached";
-    tone = "danger";
-  }
+function ShellStatus({ shell, projectId }: { shell: ShellConnection; projectId: string }) {
+  const { status, cwd, exit, error, reconnect } = shell;
   return (
     <div className="shell__status" role="status" aria-live="polite" data-testid="shell-status">
-      <span className={`badge badge--${tone}`}>{label}</span>
+      <StatusBadge badge={shellStatusBadge(shell)} />
       {cwd !== null && <code className="shell__cwd">{cwd}</code>}
       {error !== null && <span className="shell__error">{error}</span>}
       {status === "closed" && exit === null && (
         <button type="button" className="button button--quiet" onClick={reconnect}>
           Re-attach
         </button>
+      )}
+      {exit !== null && (
+        <Link to={`/projects/${projectId}`} className="button button--quiet">
+          Back to the project
+        </Link>
       )}
     </div>
   );
