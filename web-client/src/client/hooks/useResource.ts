@@ -15,8 +15,6 @@ export interface ResourceResult<T> {
   resource: Resource<T>;
   /** Loads again, keeping the current data on screen until the answer arrives. */
   reload: () => void;
-  /** Replaces the data locally (after a create or a live event). */
-  setData: (update: (current: T) => T) => void;
 }
 
 const LOADING = { status: "loading", data: null, error: null } as const;
@@ -38,14 +36,5 @@ export function useResource<T>(load: () => Promise<T>): ResourceResult<T> {
   }, [load, generation]);
 
   const reload = useCallback(() => setGeneration((value) => value + 1), []);
-  const setData = useCallback(
-    (update: (current: T) => T) =>
-      setResource((state) =>
-        state.status === "ready"
-          ? { status: "ready", data: update(state.data), error: null }
-          : state,
-      ),
-    [],
-  );
-  return { resource, reload, setData };
+  return { resource, reload };
 }
