@@ -16,6 +16,7 @@ import dev.switchboard.server.ws.SessionCommandHandler;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
+import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -113,9 +114,33 @@ final class AgentRunner implements SessionCommandHandler {
   /** Marks replies left running by a previous server as interrupted, keeping their output. */
   @EventListener
   void recoverInterruptedReplies(ServerStartupEvent started) {
+    interruptLeftovers();
+  }
+
+  /**
+   * Repeats the recovery every minute: with a shared run lock, a reply of a crashed node still
+   * holds its lock when another node starts, and is only known to be dead once the lock expires.
+   */
+  @Scheduled(fixedDelay = "1m", initialDelay = "1m")
+  void sweepLeftovers() {
+    interruptLeftovers();
+  }
+
+  /**
+   * Marks as interrupted every reply stored as running that no server runs: not running here, and
+   * not holding its session's run lock (a reply holds it from before its row is stored until after
+   * its end is, so a live reply on any node is never taken for a leftover).
+   */
+  List<ReplyStore.Interrupted> interruptLeftovers() {
     Set<String> runningHere =
         context.active().all().stream().map(AgentRun::agentId).collect(Collectors.toSet());
-    List<ReplyStore.Interrupted> interrupted = context.store().interruptLeftovers(runningHere);
+    List<ReplyStore.Interrupted> interrupted =
+        context
+            .store()
+            .interruptLeftovers(
+                reply ->
+                    runningHere.contains(reply.id())
+                        || reply.id().equals(context.runLock().holder(reply.sessionId())));
     for (ReplyStore.Interrupted reply : interrupted) {
       String channel = Channels.session(reply.agent().sessionId());
       context
@@ -137,9 +162,9 @@ final class AgentRunner implements SessionCommandHandler {
     }
     if (!interrupted.isEmpty()) {
       LOG.info(
-          "Marked {} replies left running by the previous server as interrupted",
-          interrupted.size());
+          "Marked {} replies left running by a stopped server as interrupted", interrupted.size());
     }
+    return interrupted;
   }
 
   /** Stops every running reply (status interrupted) and waits for their ends to be stored. */

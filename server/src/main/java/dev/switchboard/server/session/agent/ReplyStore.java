@@ -20,7 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * ReplyStore records agent replies: the user's message with the reply it starts, output in batches,
@@ -120,16 +120,15 @@ class ReplyStore {
   }
 
   /**
-   * Marks every reply still running, except those running here, as interrupted, keeping the output
-   * stored so far, and idles their sessions. For start-up, when any other running reply was left by
-   * a previous server.
+   * Marks every reply stored as running, except those {@code alive} accepts, as interrupted,
+   * keeping the output stored so far, and idles their sessions.
    */
   @Transactional
-  public List<Interrupted> interruptLeftovers(Set<String> runningHere) {
+  public List<Interrupted> interruptLeftovers(Predicate<StoredMessage> alive) {
     List<Interrupted> interrupted = new ArrayList<>();
     Instant now = now();
     for (StoredMessage agent : replies.findByStatus(MessageStatus.RUNNING)) {
-      if (runningHere.contains(agent.id())) {
+      if (alive.test(agent)) {
         continue;
       }
       long durationMs = Math.max(0, Duration.between(agent.createdAt(), now).toMillis());

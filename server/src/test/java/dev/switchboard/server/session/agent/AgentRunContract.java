@@ -8,20 +8,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.contract.Channels;
 import dev.switchboard.contract.project.SessionStatus;
+import dev.switchboard.contract.session.MessageRole;
 import dev.switchboard.contract.session.MessageStatus;
 import dev.switchboard.contract.session.SessionMessage;
 import dev.switchboard.server.api.ApiClient;
 import dev.switchboard.server.auth.IssuedToken;
+import dev.switchboard.server.session.MessageRepository;
 import dev.switchboard.server.session.SessionSnapshot;
 import dev.switchboard.server.session.SessionStore;
+import dev.switchboard.server.session.StoredMessage;
+import dev.switchboard.server.storage.Ids;
 import dev.switchboard.server.testing.Frames;
 import dev.switchboard.server.testing.TestSocket;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
+import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -275,6 +282,42 @@ abstract class AgentRunContract extends AgentRunTestSupport {
     assertTrue(
         stored.startsWith("a".repeat(1_048_576) + "\n[output truncated"),
         stored.substring(1_048_500, Math.min(stored.length(), 1_048_700)));
+  }
+
+  @Inject AgentRunner runner;
+  @Inject SessionRunLock runLock;
+  @Inject MessageRepository messages;
+
+  @Test
+  void interruptsLeftoverRepliesButNeverOneHoldingItsSessionsLock() {
+    String sessionId = createSession(createProject());
+    String replyId = Ids.newId();
+    messages.save(
+        new StoredMessage(
+            replyId,
+            sessionId,
+            MessageRole.AGENT,
+            "so far\n",
+            MessageStatus.RUNNING,
+            null,
+            null,
+            null,
+            Instant.now().truncatedTo(ChronoUnit.MILLIS),
+            null));
+    assertTrue(runLock.tryAcquire(sessionId, replyId));
+    try {
+      runner.interruptLeftovers();
+      assertEquals(
+          "running", snapshot(sessionId).get("messages").get(0).get("status").getStringValue());
+    } finally {
+      runLock.release(sessionId, replyId);
+    }
+
+    runner.interruptLeftovers();
+    JsonNode reply = snapshot(sessionId).get("messages").get(0);
+    assertEquals("interrupted", reply.get("status").getStringValue());
+    assertEquals("so far\n", reply.get("content").getStringValue());
+    assertNotNull(reply.get("completedAt"));
   }
 
   /** Database properties for a second server, kept apart from this test server's data. */
