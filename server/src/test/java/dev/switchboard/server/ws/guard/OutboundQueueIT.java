@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.contract.error.CloseCode;
 import dev.switchboard.contract.project.SessionDeletedData;
 import dev.switchboard.contract.project.SessionDeletedEvent;
 import dev.switchboard.server.testing.Frames;
@@ -20,10 +21,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufAllocatorMetricProvider;
-import io.netty.util.internal.PlatformDependent;
 import jakarta.inject.Inject;
-import java.lang.management.BufferPoolMXBean;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -96,19 +94,9 @@ class OutboundQueueIT {
   }
 
   static void printMemory(String when) {
-    long nio = 0;
-    for (BufferPoolMXBean pool : ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class)) {
-      if (pool.getName().equals("direct")) {
-        nio = pool.getMemoryUsed();
-      }
-    }
     System.out.printf(
-        "%s: allocator %s direct %d, PlatformDependent %d, NIO direct %d%n",
-        when,
-        ByteBufAllocator.DEFAULT.getClass().getSimpleName(),
-        directMemory(),
-        PlatformDependent.usedDirectMemory(),
-        nio);
+        "%s: %s direct memory %d bytes%n",
+        when, ByteBufAllocator.DEFAULT.getClass().getSimpleName(), directMemory());
   }
 
   @Test
@@ -147,7 +135,8 @@ class OutboundQueueIT {
         mostDirect = Math.max(mostDirect, directMemory());
         Thread.sleep(5);
       }
-      printMemory("most during the stall: " + mostDirect + ", queued " + (long) mostQueued);
+      System.out.printf(
+          "during the stall: at most %d bytes direct, %d queued%n", mostDirect, (long) mostQueued);
 
       assertFalse(isOpen(stalledId), "the stalled client was not evicted");
       assertEquals(evictionsBefore + 1, evictions());
@@ -160,9 +149,7 @@ class OutboundQueueIT {
       await().atMost(Duration.ofSeconds(10)).until(() -> queuedBytes() == 0);
       await().atMost(Duration.ofSeconds(10)).until(() -> directMemory() - baseline < 2 * MIB);
       printMemory("after eviction");
-      assertEquals(
-          SlowConsumerIT.closeCodeOrReset(stalled),
-          dev.switchboard.contract.error.CloseCode.SLOW_CONSUMER.code());
+      assertEquals(CloseCode.SLOW_CONSUMER.code(), SlowConsumerIT.closeCodeOrReset(stalled));
     }
   }
 
