@@ -8,7 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * TokenConnectionLimit counts the open WebSockets of each token on this node, across every socket
- * that takes a slot ({@code /ws} and the shell socket), and caps them at {@code
+ * endpoint that takes a slot here ({@code /ws} through its {@code ConnectionRegistry}; any other
+ * endpoint calls {@link #tryAcquire} and {@link #release} the same way), and caps them at {@code
  * switchboard.ws.max-connections-per-token}. The admin token is capped like any other: it is the
  * token a browser holds, so a reconnect loop or a pile of forgotten tabs must not be able to use up
  * the node's file descriptors.
