@@ -1,6 +1,7 @@
 package dev.switchboard.server.autobahn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.json.JsonMapper;
@@ -38,7 +39,7 @@ class AutobahnGateTest {
             "\"6.4.1\":{\"behavior\":\"NON-STRICT\",\"behaviorClose\":\"OK\"},"
                 + "\"7.1.6\":{\"behavior\":\"INFORMATIONAL\",\"behaviorClose\":\"INFORMATIONAL\"},"
                 + "\"12.1.1\":{\"behavior\":\"FAILED\",\"behaviorClose\":\"FAILED\"}");
-    assertEquals(List.of(), AutobahnGate.problems(report, Set.of()));
+    assertEquals(List.of(), AutobahnGate.problems(AutobahnGate.results(report), Set.of()));
   }
 
   @Test
@@ -46,7 +47,7 @@ class AutobahnGateTest {
     JsonNode report =
         index(
             "\"7.3.1\":{\"behavior\":\"OK\",\"behaviorClose\":\"UNCLEAN\",\"remoteCloseCode\":null}");
-    List<String> problems = AutobahnGate.problems(report, Set.of());
+    List<String> problems = AutobahnGate.problems(AutobahnGate.results(report), Set.of());
     assertEquals(1, problems.size(), problems.toString());
     assertTrue(problems.get(0).startsWith("7.3.1: "), problems.get(0));
   }
@@ -56,7 +57,7 @@ class AutobahnGateTest {
     JsonNode report =
         index(
             "\"6.3.1\":{\"behavior\":\"FAILED\",\"behaviorClose\":\"OK\",\"remoteCloseCode\":1000}");
-    assertEquals(1, AutobahnGate.problems(report, Set.of()).size());
+    assertEquals(1, AutobahnGate.problems(AutobahnGate.results(report), Set.of()).size());
   }
 
   @Test
@@ -64,24 +65,42 @@ class AutobahnGateTest {
     JsonNode refused =
         index(
             "\"1.2.1\":{\"behavior\":\"FAILED\",\"behaviorClose\":\"FAILED\",\"remoteCloseCode\":1003}");
-    assertEquals(List.of(), AutobahnGate.problems(refused, Set.of("1.2.1")));
+    assertEquals(List.of(), AutobahnGate.problems(AutobahnGate.results(refused), Set.of("1.2.1")));
 
     JsonNode wrongCode =
         index(
             "\"1.2.1\":{\"behavior\":\"FAILED\",\"behaviorClose\":\"FAILED\",\"remoteCloseCode\":1002}");
-    assertEquals(1, AutobahnGate.problems(wrongCode, Set.of("1.2.1")).size());
+    assertEquals(1, AutobahnGate.problems(AutobahnGate.results(wrongCode), Set.of("1.2.1")).size());
   }
 
   @Test
   void failsWhenAListedCaseOrASectionIsMissing() throws IOException {
-    assertEquals(1, AutobahnGate.problems(index(""), Set.of("1.2.8")).size());
+    assertEquals(1, AutobahnGate.problems(AutobahnGate.results(index("")), Set.of("1.2.8")).size());
 
     JsonNode noSectionNine =
         mapper.readValue(
             "{\"switchboard\":{\"1.1.1\":{\"behavior\":\"OK\",\"behaviorClose\":\"OK\"}}}",
             JsonNode.class);
-    List<String> problems = AutobahnGate.problems(noSectionNine, Set.of());
+    List<String> problems = AutobahnGate.problems(AutobahnGate.results(noSectionNine), Set.of());
     assertTrue(problems.contains("section 9 did not run"), problems.toString());
+  }
+
+  @Test
+  void retriesOnlyFailedCasesThatAreNotRefusedByPolicy() throws IOException {
+    JsonNode report =
+        index(
+            "\"6.22.16\":{\"behavior\":\"FAILED\",\"behaviorClose\":\"FAILED\"},"
+                + "\"1.2.1\":{\"behavior\":\"FAILED\",\"behaviorClose\":\"FAILED\","
+                + "\"remoteCloseCode\":1003}");
+    assertEquals(
+        List.of("6.22.16"),
+        AutobahnGate.failedCases(AutobahnGate.results(report), Set.of("1.2.1")));
+  }
+
+  @Test
+  void refusesAReportOfSeveralServers() throws IOException {
+    JsonNode two = mapper.readValue("{\"a\":{},\"b\":{}}", JsonNode.class);
+    assertThrows(IllegalArgumentException.class, () -> AutobahnGate.results(two));
   }
 
   @Test
