@@ -58,6 +58,8 @@ public final class Main {
     Properties meta = new Properties();
     meta.setProperty("mode", quick ? "quick" : "full");
     meta.setProperty("started", Instant.now().toString());
+    meta.setProperty(
+        "commit", PeerServer.run("git", "-C", repo.toString(), "rev-parse", "--short", "HEAD").trim());
     meta.setProperty("load_before", Files.readString(Path.of("/proc/loadavg")).trim());
     meta.setProperty("peers", String.join(",", peers));
     meta.setProperty("scenarios", String.join(",", scenarios));
