@@ -182,6 +182,20 @@ final class Report {
               + " than on an idle machine, and peers measured minutes apart saw different load."
               + " Read the ratios as indicative only.\n");
     }
+    List<String> missing = new ArrayList<>();
+    for (String scenario : meta.getProperty("scenarios", "").split(",")) {
+      String done = meta.getProperty("done." + scenario, "");
+      if (!scenario.isEmpty() && !done.equals(meta.getProperty("peers"))) {
+        missing.add(scenario + (done.isEmpty() ? "" : " (only " + done + ")"));
+      }
+    }
+    if (!missing.isEmpty()) {
+      md.append("- **Not run: the run was stopped before** ")
+          .append(String.join(", ", missing))
+          .append(". `bench/run.sh --scenarios ")
+          .append(String.join(",", missing.stream().map(m -> m.split(" ")[0]).toList()))
+          .append("` runs them.\n");
+    }
     List<String> failures = new ArrayList<>();
     for (String key : meta.stringPropertyNames()) {
       if (key.startsWith("failed.")) {
