@@ -101,7 +101,10 @@ final class Report {
         table(md, variant.getKey(), variant.getValue(), peers);
       }
       if (section.getKey().equals("fanout")) {
-        md.append("![Latency percentiles](benchmarks-latency.png)\n\n");
+        md.append("![Latency percentiles](benchmarks-latency.png)\n\n")
+            .append(
+                "The plot merges the histograms of all runs (the worst run's tail included); the"
+                    + " tables show each figure's median over the runs.\n\n");
       }
     }
     goals(md);
@@ -231,7 +234,7 @@ final class Report {
               + " publish to receipt over every delivery; `last_receiver` is, per publish, the time"
               + " until its last subscriber had it.";
       case "saturation" ->
-          "10k subscribers on one channel; the publish rate rises step by step until p99 exceeds"
+          "Every client on one channel; the publish rate rises step by step until p99 exceeds"
               + " 100 ms or a delivery is lost. The highest step that held is reported.";
       case "saturation-steps" ->
           "Each cell: deliveries/s received, p99 in ms; ✗ marks the step that failed (p99 > 100"
@@ -360,7 +363,7 @@ final class Report {
     Double other = byPeer.getOrDefault(peer, Map.of()).get(metric);
     md.append("| ").append(name).append(" | ");
     if (sb == null || other == null) {
-      md.append("not measured | — |\n");
+      md.append("no figure: a peer held no step or did not run (see the table) | — |\n");
       return;
     }
     boolean met = higherIsBetter ? sb >= factor * other : sb <= factor * other;
