@@ -380,6 +380,7 @@ export enum CloseCode {
     RATE_LIMIT_ABUSE = 4502,
     TOO_MANY_CONNECTIONS = 4503,
     SHELL_ENDED = 4504,
+    SHELL_REPLACED = 4505,
 }
 
 export enum ErrorCode {

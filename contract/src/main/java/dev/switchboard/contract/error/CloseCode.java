@@ -52,7 +52,12 @@ public enum CloseCode {
   /** The token already holds the maximum number of connections. */
   TOO_MANY_CONNECTIONS(4503),
   /** The shell this socket was attached to has ended or does not exist. */
-  SHELL_ENDED(4504);
+  SHELL_ENDED(4504),
+  /**
+   * Another socket attached to this shell and took it over (one writer per shell); reconnecting
+   * would take it back and the two would fight.
+   */
+  SHELL_REPLACED(4505);
 
   /** The lowest application code that asks the client to reconnect. */
   public static final int RECONNECT_MIN = 4000;
