@@ -44,7 +44,12 @@ public final class TestSocket implements AutoCloseable {
 
   /** Opens {@code /ws} on the local server with a Bearer token. */
   public static TestSocket connect(int port, String token, JsonMapper mapper) {
-    return new TestSocket(URI.create("ws://127.0.0.1:" + port + "/ws"), token, mapper);
+    return connect(port, "/ws", token, mapper);
+  }
+
+  /** Opens the WebSocket at {@code path} (e.g. {@code /ws/shell/<id>}) with a Bearer token. */
+  public static TestSocket connect(int port, String path, String token, JsonMapper mapper) {
+    return new TestSocket(URI.create("ws://127.0.0.1:" + port + path), token, mapper);
   }
 
   /** Sends one text frame. */

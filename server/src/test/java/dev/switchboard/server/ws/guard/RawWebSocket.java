@@ -20,12 +20,12 @@ import java.util.Map;
  * test can send what real clients refuse to: fragments, binary, bad UTF-8, reserved bits, unmasked
  * frames.
  */
-final class RawWebSocket implements AutoCloseable {
+public final class RawWebSocket implements AutoCloseable {
 
   static final int OP_CONTINUATION = 0x0;
-  static final int OP_TEXT = 0x1;
+  public static final int OP_TEXT = 0x1;
   static final int OP_BINARY = 0x2;
-  static final int OP_CLOSE = 0x8;
+  public static final int OP_CLOSE = 0x8;
   static final int OP_PING = 0x9;
   static final int RSV1 = 0x40;
 
@@ -38,14 +38,14 @@ final class RawWebSocket implements AutoCloseable {
   private final Map<String, String> headers;
 
   /** One frame as read from the server (servers never mask). */
-  record Frame(boolean fin, int rsv, int opcode, byte[] payload) {
+  public record Frame(boolean fin, int rsv, int opcode, byte[] payload) {
 
-    String text() {
+    public String text() {
       return new String(payload, StandardCharsets.UTF_8);
     }
 
     /** The status code of a Close frame, or -1 when it has none. */
-    int closeCode() {
+    public int closeCode() {
       return payload.length < 2 ? -1 : ((payload[0] & 0xff) << 8) | (payload[1] & 0xff);
     }
   }
@@ -96,18 +96,19 @@ final class RawWebSocket implements AutoCloseable {
    * Sends the upgrade request for {@code path} with the given headers added to (or, when a value is
    * null, removed from) the defaults, and reads the response head.
    */
-  static RawWebSocket open(int port, String path, Map<String, String> headers) throws IOException {
+  public static RawWebSocket open(int port, String path, Map<String, String> headers)
+      throws IOException {
     return new RawWebSocket(port, path, headers, 0);
   }
 
   /** Like {@link #open(int, String, Map)}, with a small socket receive buffer. */
-  static RawWebSocket open(
+  public static RawWebSocket open(
       int port, String path, Map<String, String> headers, int receiveBufferBytes)
       throws IOException {
     return new RawWebSocket(port, path, headers, receiveBufferBytes);
   }
 
-  int status() {
+  public int status() {
     return status;
   }
 
@@ -128,7 +129,7 @@ final class RawWebSocket implements AutoCloseable {
     write(fin, rsv, opcode, payload, true);
   }
 
-  void sendText(String text) throws IOException {
+  public void sendText(String text) throws IOException {
     send(true, 0, OP_TEXT, text.getBytes(StandardCharsets.UTF_8));
   }
 
@@ -164,7 +165,7 @@ final class RawWebSocket implements AutoCloseable {
     out.flush();
   }
 
-  Frame read() throws IOException {
+  public Frame read() throws IOException {
     int first = in.readUnsignedByte();
     int second = in.readUnsignedByte();
     long length = second & 0x7f;

@@ -1,0 +1,73 @@
+package dev.switchboard.server.shell;
+
+import com.pty4j.unix.PtyHelpers;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * ProcessTree finds and signals every process that belongs to a shell: the shell (a session leader,
+ * so its process group and session ids are its pid), its descendants, and on Linux every process
+ * still in its session (background jobs, which job control puts in groups of their own and which
+ * are reparented to init once the shell is gone).
+ *
+ * <p>A process that left the session ({@code setsid}, daemons) is beyond reach on purpose: it chose
+ * to outlive its terminal.
+ */
+final class ProcessTree {
+
+  static final int SIGHUP = 1;
+  static final int SIGKILL = 9;
+
+  private static final Path PROC = Path.of("/proc");
+
+  private ProcessTree() {}
+
+  /** The live processes of the shell whose pid is {@code leader}, the leader included. */
+  static Set<ProcessHandle> members(long leader) {
+    Set<ProcessHandle> members = new LinkedHashSet<>();
+    ProcessHandle.of(leader)
+        .ifPresent(
+            shell -> {
+              members.add(shell);
+              shell.descendants().forEach(members::add);
+            });
+    if (Files.isDirectory(PROC)) {
+      try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
+        all.filter(process -> sessionOf(process.pid()) == leader).forEach(members::add);
+      }
+    }
+    members.removeIf(process -> !process.isAlive());
+    return members;
+  }
+
+  /**
+   * Sends {@code signal} to the shell's process group and to each of {@code members}; returns how
+   * many processes were signalled.
+   */
+  static int signal(long leader, Set<ProcessHandle> members, int signal) {
+    PtyHelpers.signal((int) -leader, signal);
+    int signalled = 0;
+    for (ProcessHandle member : members) {
+      if (member.isAlive() && PtyHelpers.signal((int) member.pid(), signal) == 0) {
+        signalled++;
+      }
+    }
+    return signalled;
+  }
+
+  /** The session id of a process from {@code /proc/<pid>/stat}, or -1 if it cannot be read. */
+  static long sessionOf(long pid) {
+    try {
+      String stat = Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat"));
+      // "pid (comm) state ppid pgrp session ...": comm may hold spaces and parentheses.
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return Long.parseLong(fields[3]);
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+}

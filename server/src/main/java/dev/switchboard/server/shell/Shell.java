@@ -1,0 +1,427 @@
+package dev.switchboard.server.shell;
+
+import com.pty4j.PtyProcess;
+import com.pty4j.WinSize;
+import dev.switchboard.contract.error.CloseCode;
+import dev.switchboard.contract.shell.ShellExitData;
+import dev.switchboard.contract.shell.ShellInitData;
+import dev.switchboard.contract.shell.ShellSize;
+import io.micrometer.core.instrument.Counter;
+import io.micronaut.core.annotation.Nullable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Shell is one login shell on a PTY and the socket attached to it, if any.
+ *
+ * <p>A reader thread per shell reads the PTY with blocking reads (pty4j's {@code available()} is
+ * always 0), keeps the output in the {@link Scrollback} and forwards it to the attached socket.
+ * <b>Flow control:</b> when the socket holds more than {@code high-water-bytes} unsent, the reader
+ * stops reading, so the program blocks on its own writes (as on a real terminal that is not read)
+ * and memory stays bounded; it resumes at {@code low-water-bytes}. Input goes through a writer
+ * thread of its own and is never queued behind output, so Ctrl-C reaches the PTY's line discipline
+ * while output floods.
+ *
+ * <p>One socket writes to a shell at a time: attaching another replaces it ({@link
+ * CloseCode#SHELL_REPLACED}). When the socket drops, the shell lives on for the grace period; then,
+ * or when it is deleted or the server stops, its processes get SIGHUP and, {@code kill-after}
+ * later, SIGKILL. pty4j reaps the shell itself; its children are reaped by it or, once reparented,
+ * by init, so no zombie stays behind.
+ */
+public final class Shell {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Shell.class);
+  private static final int READ_BUFFER_BYTES = 8192;
+  private static final int REPLAY_CHUNK_CHARS = 16384;
+  private static final long MAX_UNWRITTEN_INPUT_BYTES = 1 << 20;
+
+  private final String id;
+  private final String projectId;
+  private final String tokenId;
+  private final String cwd;
+  private final Instant createdAt;
+  private final PtyProcess process;
+  private final ShellConfiguration configuration;
+  private final ScheduledExecutorService timers;
+  private final Counter pauses;
+  private final Scrollback scrollback;
+  private final Utf8Chunker decoder = new Utf8Chunker();
+  private final ExecutorService input;
+  private final AtomicLong unwrittenInputBytes = new AtomicLong();
+  private final CompletableFuture<ShellExitData> exit = new CompletableFuture<>();
+  private final Object lock = new Object();
+
+  // Guarded by lock.
+  private @Nullable ShellAttachment attachment;
+  private ShellSize size;
+  private volatile boolean paused;
+  private boolean ended;
+  private boolean terminating;
+  private @Nullable ScheduledFuture<?> expiry;
+
+  Shell(
+      String id,
+      String projectId,
+      String tokenId,
+      String cwd,
+      ShellSize size,
+      PtyProcess process,
+      ShellConfiguration configuration,
+      ScheduledExecutorService timers,
+      Counter pauses) {
+    this.id = id;
+    this.projectId = projectId;
+    this.tokenId = tokenId;
+    this.cwd = cwd;
+    this.size = size;
+    this.process = process;
+    this.configuration = configuration;
+    this.timers = timers;
+    this.pauses = pauses;
+    this.createdAt = Instant.now();
+    this.scrollback = new Scrollback(configuration.scrollbackBytes());
+    this.input = Executors.newSingleThreadExecutor(daemon("shell-" + id + "-in"));
+  }
+
+  /** Starts reading the PTY and the grace period of a shell nobody has attached to yet. */
+  void start() {
+    daemon("shell-" + id + "-out").newThread(this::pump).start();
+    synchronized (lock) {
+      scheduleExpiry();
+    }
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String projectId() {
+    return projectId;
+  }
+
+  /** The id of the token that created the shell. */
+  public String tokenId() {
+    return tokenId;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  /** The shell process's pid (also its process group and session id). */
+  public long pid() {
+    return process.pid();
+  }
+
+  public ShellSize size() {
+    synchronized (lock) {
+      return size;
+    }
+  }
+
+  /** Whether a socket is attached. */
+  public boolean attached() {
+    synchronized (lock) {
+      return attachment != null;
+    }
+  }
+
+  /** Unsent bytes of the attached socket (0 when detached). */
+  public long unsentBytes() {
+    synchronized (lock) {
+      return attachment == null ? 0 : attachment.unsentBytes();
+    }
+  }
+
+  /** The most unsent bytes the attached socket ever held (0 when detached). */
+  public long peakUnsentBytes() {
+    synchronized (lock) {
+      return attachment == null ? 0 : attachment.peakUnsentBytes();
+    }
+  }
+
+  /** Completes with the exit status once the shell process has ended. */
+  public CompletableFuture<ShellExitData> exit() {
+    return exit;
+  }
+
+  /**
+   * Attaches a socket at the given size: answers {@code init}, replays the scrollback, then
+   * forwards live output. A socket already attached elsewhere is closed with {@code 4505}. Returns
+   * false when the shell has ended.
+   */
+  boolean attach(ShellAttachment socket, ShellSize requested, @Nullable String ref) {
+    ShellAttachment replaced;
+    synchronized (lock) {
+      if (ended || terminating) {
+        return false;
+      }
+      resizeLocked(requested);
+      replaced = attachment == socket ? null : attachment;
+      boolean replay = attachment != socket;
+      attachment = socket;
+      paused = false;
+      lock.notifyAll();
+      cancelExpiry();
+      socket.onWritten(this::written);
+      socket.init(new ShellInitData(id, size.cols(), size.rows(), cwd), ref);
+      if (replay) {
+        replay(socket);
+      }
+    }
+    if (replaced != null) {
+      LOG.info("Shell {}: socket {} replaced by socket {}", id, replaced.id(), socket.id());
+      replaced.close(CloseCode.SHELL_REPLACED, "another socket attached to this shell");
+    }
+    return true;
+  }
+
+  /** Detaches the socket if it is the attached one, and starts the grace period. */
+  void detach(ShellAttachment socket) {
+    synchronized (lock) {
+      if (attachment != socket) {
+        return;
+      }
+      attachment = null;
+      paused = false;
+      lock.notifyAll();
+      if (!ended) {
+        scheduleExpiry();
+      }
+    }
+    LOG.info(
+        "Shell {} detached from socket {}; ends in {} s unless reattached",
+        id,
+        socket.id(),
+        configuration.gracePeriod().toSeconds());
+  }
+
+  /** Whether this socket is the one attached. */
+  boolean isAttached(ShellAttachment socket) {
+    synchronized (lock) {
+      return attachment == socket;
+    }
+  }
+
+  /** Applies a new terminal size. */
+  void resize(ShellSize requested) {
+    synchronized (lock) {
+      if (!ended) {
+        resizeLocked(requested);
+      }
+    }
+  }
+
+  /**
+   * Queues input for the PTY; false when more than 1 MiB of earlier input is still unwritten (the
+   * program is not reading its terminal).
+   */
+  boolean write(String data) {
+    byte[] bytes = data.getBytes(StandardCharsets.UTF_8);
+    if (unwrittenInputBytes.addAndGet(bytes.length) > MAX_UNWRITTEN_INPUT_BYTES) {
+      unwrittenInputBytes.addAndGet(-bytes.length);
+      return false;
+    }
+    try {
+      input.execute(
+          () -> {
+            try {
+              OutputStream out = process.getOutputStream();
+              out.write(bytes);
+              out.flush();
+            } catch (IOException e) {
+              LOG.debug("Shell {}: input not written, the PTY is closed", id);
+            } finally {
+              unwrittenInputBytes.addAndGet(-bytes.length);
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      unwrittenInputBytes.addAndGet(-bytes.length);
+    }
+    return true;
+  }
+
+  /**
+   * Ends the shell: SIGHUP to every process of it now, SIGKILL to those left after {@code
+   * kill-after}. Returns at once; {@link #exit()} completes when the shell process is gone.
+   */
+  void terminate(String reason) {
+    synchronized (lock) {
+      if (terminating) {
+        return;
+      }
+      terminating = true;
+      cancelExpiry();
+    }
+    LOG.info("Shell {} of project {} terminating: {}", id, projectId, reason);
+    hangUpThenKill();
+  }
+
+  private void hangUpThenKill() {
+    long leader = process.pid();
+    Set<ProcessHandle> members = ProcessTree.members(leader);
+    if (members.isEmpty()) {
+      return;
+    }
+    ProcessTree.signal(leader, members, ProcessTree.SIGHUP);
+    timers.schedule(
+        () -> {
+          Set<ProcessHandle> left = ProcessTree.members(leader);
+          left.addAll(members);
+          left.removeIf(process -> !process.isAlive());
+          if (!left.isEmpty()) {
+            int killed = ProcessTree.signal(leader, left, ProcessTree.SIGKILL);
+            LOG.info("Shell {}: {} processes ignored SIGHUP and were killed", id, killed);
+          }
+        },
+        configuration.killAfter().toMillis(),
+        TimeUnit.MILLISECONDS);
+  }
+
+  private void pump() {
+    byte[] buffer = new byte[READ_BUFFER_BYTES];
+    InputStream in = process.getInputStream();
+    try {
+      while (awaitCapacity()) {
+        int read;
+        try {
+          read = in.read(buffer);
+        } catch (IOException e) {
+          break; // EIO once the PTY's last writer is gone.
+        }
+        if (read < 0) {
+          break;
+        }
+        publish(decoder.decode(buffer, read));
+      }
+      publish(decoder.flush());
+      finish(process.waitFor());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      LOG.error("Shell {}: reading the PTY failed", id, e);
+      terminate("reading its output failed");
+    }
+  }
+
+  /** Waits while the attached socket is over the high-water mark; false once the shell ended. */
+  private boolean awaitCapacity() throws InterruptedException {
+    synchronized (lock) {
+      if (attachment != null && attachment.unsentBytes() > configuration.highWaterBytes()) {
+        paused = true;
+        pauses.increment();
+        while (paused && !ended) {
+          lock.wait();
+        }
+      }
+      return !ended;
+    }
+  }
+
+  private void written(ShellAttachment socket) {
+    if (!paused) {
+      return; // a racy read is fine: the reader re-checks under the lock
+    }
+    synchronized (lock) {
+      if (paused
+          && (attachment != socket || socket.unsentBytes() <= configuration.lowWaterBytes())) {
+        paused = false;
+        lock.notifyAll();
+      }
+    }
+  }
+
+  private void publish(String text) {
+    if (text.isEmpty()) {
+      return;
+    }
+    synchronized (lock) {
+      scrollback.append(text.getBytes(StandardCharsets.UTF_8));
+      if (attachment != null) {
+        attachment.output(text);
+      }
+    }
+  }
+
+  private void finish(int status) {
+    ShellExitData data = new ShellExitData(status, null);
+    ShellAttachment socket;
+    synchronized (lock) {
+      ended = true;
+      paused = false;
+      lock.notifyAll();
+      cancelExpiry();
+      socket = attachment;
+      attachment = null;
+    }
+    if (socket != null) {
+      socket.exit(data);
+      socket.close(CloseCode.NORMAL, "shell exited");
+    }
+    input.shutdownNow();
+    LOG.info("Shell {} of project {} exited with status {}", id, projectId, status);
+    // Background jobs may outlive the shell itself; they go the same way.
+    hangUpThenKill();
+    exit.complete(data);
+  }
+
+  private void replay(ShellAttachment socket) {
+    String text = new String(scrollback.snapshot(), StandardCharsets.UTF_8);
+    int start = 0;
+    while (start < text.length()) {
+      int end = Math.min(text.length(), start + REPLAY_CHUNK_CHARS);
+      if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
+        end--;
+      }
+      socket.output(text.substring(start, end));
+      start = end;
+    }
+  }
+
+  private void resizeLocked(ShellSize requested) {
+    if (!requested.equals(size)) {
+      process.setWinSize(new WinSize(requested.cols(), requested.rows()));
+      size = requested;
+    }
+  }
+
+  private void scheduleExpiry() {
+    cancelExpiry();
+    expiry =
+        timers.schedule(
+            () ->
+                terminate(
+                    "no socket attached for " + configuration.gracePeriod().toSeconds() + " s"),
+            configuration.gracePeriod().toMillis(),
+            TimeUnit.MILLISECONDS);
+  }
+
+  private void cancelExpiry() {
+    if (expiry != null) {
+      expiry.cancel(false);
+      expiry = null;
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return runnable -> {
+      Thread thread = new Thread(runnable, name);
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

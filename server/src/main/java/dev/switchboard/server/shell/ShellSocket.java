@@ -1,0 +1,192 @@
+package dev.switchboard.server.shell;
+
+import dev.switchboard.contract.ChannelName;
+import dev.switchboard.contract.Channels;
+import dev.switchboard.contract.error.CloseCode;
+import dev.switchboard.contract.error.ErrorCode;
+import dev.switchboard.contract.shell.ShellCommand;
+import dev.switchboard.contract.shell.ShellCommandType;
+import dev.switchboard.contract.shell.ShellInitCommand;
+import dev.switchboard.contract.shell.ShellInputCommand;
+import dev.switchboard.contract.shell.ShellResizeCommand;
+import dev.switchboard.server.auth.Caller;
+import dev.switchboard.server.auth.Callers;
+import dev.switchboard.server.ws.FrameCodec;
+import dev.switchboard.server.ws.FrameException;
+import dev.switchboard.server.ws.InboundFrame;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.websocket.CloseReason;
+import io.micronaut.websocket.WebSocketSession;
+import io.micronaut.websocket.annotation.OnClose;
+import io.micronaut.websocket.annotation.OnError;
+import io.micronaut.websocket.annotation.OnMessage;
+import io.micronaut.websocket.annotation.OnOpen;
+import io.micronaut.websocket.annotation.ServerWebSocket;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * ShellSocket is {@code /ws/shell/{shellId}}: one shell's terminal, on a socket of its own (see
+ * {@code docs/adr/0003-separate-shell-socket.md}) with the envelope of {@code /ws} on channel
+ * {@code shell:<id>}.
+ *
+ * <p>The client sends {@code init {cols, rows}} first; the server answers {@code init}, replays the
+ * scrollback as {@code output}, then streams live {@code output}. {@code input} goes to the PTY,
+ * {@code resize} changes its size. A bad frame is answered with {@code error} and the socket stays
+ * usable. When the shell ends the server sends {@code exit} and closes with 1000; a second socket
+ * attaching to the same shell takes it over and this one is closed with 4505. Authorization
+ * happened before the upgrade ({@link ShellUpgradeFilter}); it is checked again here.
+ */
+@ServerWebSocket("/ws/shell/{shellId}")
+final class ShellSocket {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ShellSocket.class);
+  private static final String ATTACHMENT = "switchboard.shell.attachment";
+  private static final String SHELL = "switchboard.shell";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final ShellRegistry registry;
+  private final FrameCodec codec;
+
+  ShellSocket(ShellRegistry registry, FrameCodec codec) {
+    this.registry = registry;
+    this.codec = codec;
+  }
+
+  @OnOpen
+  void onOpen(String shellId, WebSocketSession session, HttpRequest<?> request) {
+    Optional<Caller> caller = Callers.of(request);
+    if (caller.isEmpty()) {
+      session.close(new CloseReason(CloseCode.UNAUTHORIZED.code(), "unauthorized"));
+      return;
+    }
+    Optional<Shell> shell = registry.find(shellId);
+    if (shell.isEmpty() || !ShellAccess.mayUse(caller.get(), shell.get())) {
+      session.close(new CloseReason(CloseCode.SHELL_ENDED.code(), "no such shell"));
+      return;
+    }
+    ShellAttachment attachment =
+        new ShellAttachment(
+            newSocketId(),
+            caller.get(),
+            Channels.shell(shellId),
+            session,
+            codec,
+            registry.bytesOut());
+    session.put(ATTACHMENT, attachment);
+    session.put(SHELL, shell.get());
+    LOG.info(
+        "Shell {} socket {} opened for token {} from {}",
+        shellId,
+        attachment.id(),
+        caller.get().tokenId(),
+        request.getRemoteAddress());
+  }
+
+  @OnMessage
+  void onMessage(String text, WebSocketSession session) {
+    ShellAttachment attachment = session.get(ATTACHMENT, ShellAttachment.class).orElse(null);
+    Shell shell = session.get(SHELL, Shell.class).orElse(null);
+    if (attachment == null || shell == null) {
+      return;
+    }
+    InboundFrame frame = null;
+    try {
+      frame = codec.decodeEnvelope(text);
+      ChannelName expected = ChannelName.parse(Channels.shell(shell.id()));
+      if (!frame.channel().equals(expected)) {
+        throw new FrameException(
+            ErrorCode.INVALID_CHANNEL,
+            "This socket carries " + expected + " only; send every frame on that channel.",
+            frame.ref());
+      }
+      handle(
+          shell,
+          attachment,
+          codec.decode(
+              frame, ShellCommand.class, ShellCommandType.class, ShellCommandType::wireName),
+          frame);
+    } catch (FrameException e) {
+      attachment.error(e.code(), e.getMessage(), e.ref());
+    } catch (RuntimeException e) {
+      LOG.error("Shell {} socket {}: frame handling failed", shell.id(), attachment.id(), e);
+      attachment.error(
+          ErrorCode.INTERNAL,
+          "The server failed to handle this frame; see its log for socket " + attachment.id() + ".",
+          frame == null ? null : frame.ref());
+    }
+  }
+
+  private void handle(
+      Shell shell, ShellAttachment attachment, ShellCommand command, InboundFrame frame)
+      throws FrameException {
+    switch (command.type()) {
+      case INIT -> {
+        if (!shell.attach(attachment, ((ShellInitCommand) command).data(), frame.ref())) {
+          attachment.error(ErrorCode.NOT_FOUND, "The shell has ended.", frame.ref());
+          attachment.close(CloseCode.SHELL_ENDED, "shell ended");
+          return;
+        }
+        LOG.info(
+            "Shell {} attached to socket {} of token {}",
+            shell.id(),
+            attachment.id(),
+            attachment.caller().tokenId());
+      }
+      case INPUT -> {
+        requireAttached(shell, attachment, frame);
+        if (!shell.write(((ShellInputCommand) command).data().data())) {
+          throw new FrameException(
+              ErrorCode.RATE_LIMITED,
+              "The shell is not reading its input (1 MiB unwritten); this input was dropped.",
+              frame.ref());
+        }
+      }
+      case RESIZE -> {
+        requireAttached(shell, attachment, frame);
+        shell.resize(((ShellResizeCommand) command).data());
+      }
+    }
+  }
+
+  private static void requireAttached(Shell shell, ShellAttachment attachment, InboundFrame frame)
+      throws FrameException {
+    if (!shell.isAttached(attachment)) {
+      throw new FrameException(
+          ErrorCode.BAD_REQUEST,
+          "Send init {cols, rows} first: this socket is not attached to the shell yet.",
+          frame.ref());
+    }
+  }
+
+  @OnClose
+  void onClose(WebSocketSession session, CloseReason reason) {
+    ShellAttachment attachment = session.get(ATTACHMENT, ShellAttachment.class).orElse(null);
+    Shell shell = session.get(SHELL, Shell.class).orElse(null);
+    if (attachment == null || shell == null) {
+      return;
+    }
+    shell.detach(attachment);
+    LOG.info(
+        "Shell {} socket {} closed: {} {}",
+        shell.id(),
+        attachment.id(),
+        reason.getCode(),
+        reason.getReason());
+  }
+
+  @OnError
+  void onError(WebSocketSession session, Throwable error) {
+    String id = session.get(ATTACHMENT, ShellAttachment.class).map(ShellAttachment::id).orElse("?");
+    LOG.warn("Shell socket {} failed: {}", id, error.toString());
+  }
+
+  private static String newSocketId() {
+    byte[] bytes = new byte[6];
+    RANDOM.nextBytes(bytes);
+    return "t-" + HexFormat.of().formatHex(bytes);
+  }
+}
