@@ -49,6 +49,10 @@ final class ProcessTree {
    * many processes were signalled.
    */
   static int signal(long leader, Set<ProcessHandle> members, int signal) {
+    if (leader <= 1) {
+      // kill(0) and kill(-1) would signal the server's own group, or every process it may.
+      throw new IllegalArgumentException("Not a shell's pid: " + leader);
+    }
     PtyHelpers.signal((int) -leader, signal);
     int signalled = 0;
     for (ProcessHandle member : members) {

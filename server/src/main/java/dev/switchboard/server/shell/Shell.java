@@ -48,6 +48,7 @@ public final class Shell {
   private static final int READ_BUFFER_BYTES = 8192;
   private static final int REPLAY_CHUNK_CHARS = 16384;
   private static final long MAX_UNWRITTEN_INPUT_BYTES = 1 << 20;
+  private static final long PAUSE_RECHECK_MS = 1000;
 
   private final String id;
   private final String projectId;
@@ -318,15 +319,26 @@ public final class Shell {
     }
   }
 
-  /** Waits while the attached socket is over the high-water mark; false once the shell ended. */
+  /**
+   * Waits while the attached socket is over the high-water mark, until it drains to the low one;
+   * false once the shell ended. {@code paused} is raised before the unsent count is read, so a
+   * write that completes in between either sees it and wakes the reader, or is already counted.
+   */
   private boolean awaitCapacity() throws InterruptedException {
     synchronized (lock) {
-      if (attachment != null && attachment.unsentBytes() > configuration.highWaterBytes()) {
+      ShellAttachment socket = attachment;
+      if (socket != null) {
         paused = true;
-        pauses.increment();
-        while (paused && !ended) {
-          lock.wait();
+        if (socket.unsentBytes() > configuration.highWaterBytes()) {
+          pauses.increment();
+          while (paused
+              && !ended
+              && attachment == socket
+              && socket.unsentBytes() > configuration.lowWaterBytes()) {
+            lock.wait(PAUSE_RECHECK_MS);
+          }
         }
+        paused = false;
       }
       return !ended;
     }
@@ -334,7 +346,7 @@ public final class Shell {
 
   private void written(ShellAttachment socket) {
     if (!paused) {
-      return; // a racy read is fine: the reader re-checks under the lock
+      return; // see awaitCapacity: a reader about to pause reads the count after this write
     }
     synchronized (lock) {
       if (paused
@@ -358,9 +370,10 @@ public final class Shell {
   }
 
   private void finish(int status) {
-    ShellExitData data = new ShellExitData(status, null);
     ShellAttachment socket;
+    ShellExitData data;
     synchronized (lock) {
+      data = new ShellExitData(status, terminating ? signalName(status) : null);
       ended = true;
       paused = false;
       lock.notifyAll();
@@ -377,6 +390,18 @@ public final class Shell {
     // Background jobs may outlive the shell itself; they go the same way.
     hangUpThenKill();
     exit.complete(data);
+  }
+
+  /**
+   * The signal the server sent that ended the shell, from its status (pty4j reports 128 + n); null
+   * for any other status, which the shell chose itself.
+   */
+  private static @Nullable String signalName(int status) {
+    return switch (status - 128) {
+      case ProcessTree.SIGHUP -> "SIGHUP";
+      case ProcessTree.SIGKILL -> "SIGKILL";
+      default -> null;
+    };
   }
 
   private void replay(ShellAttachment socket) {
