@@ -111,6 +111,20 @@ class ShellSocketIT {
   }
 
   @Test
+  void refusesInputBeforeInit() throws Exception {
+    String id = newShell();
+    try (TestSocket socket =
+        TestSocket.connect(server.getPort(), "/ws/shell/" + id, ADMIN_TOKEN, mapper)) {
+      socket.send(frame(id, "input", "{\"data\":\"ls\\r\"}"));
+      assertEquals(
+          "bad_request", socket.awaitType("error").get("data").get("code").getStringValue());
+      socket.send(frame("other", "init", "{\"cols\":80,\"rows\":24}"));
+      assertEquals(
+          "invalid_channel", socket.awaitType("error").get("data").get("code").getStringValue());
+    }
+  }
+
+  @Test
   void reportsTheExitCodeThenClosesNormally() throws Exception {
     String id = newShell();
     try (TestSocket socket = fixture.attach(id, ADMIN_TOKEN)) {
@@ -193,11 +207,17 @@ class ShellSocketIT {
   }
 
   @Test
-  void deleteEndsTheShell() {
+  void deleteEndsTheShellWithSighup() throws Exception {
     String id = newShell();
     long pid = registry.find(id).orElseThrow().pid();
-    assertEquals(
-        204, fixture.api().send("DELETE", "/api/shells/" + id, null, ADMIN_TOKEN).statusCode());
+    try (TestSocket socket = fixture.attach(id, ADMIN_TOKEN)) {
+      assertEquals(
+          204, fixture.api().send("DELETE", "/api/shells/" + id, null, ADMIN_TOKEN).statusCode());
+      JsonNode exit = socket.awaitType("exit").get("data");
+      assertEquals(128 + ProcessTree.SIGHUP, exit.get("exitCode").getIntValue());
+      assertEquals("SIGHUP", exit.get("signal").getStringValue());
+      assertEquals(CloseCode.NORMAL.code(), socket.closed().get(10, TimeUnit.SECONDS));
+    }
     Awaitility.await().until(() -> registry.find(id).isEmpty());
     assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
     assertEquals(
