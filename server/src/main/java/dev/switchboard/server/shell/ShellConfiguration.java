@@ -1,13 +1,19 @@
 package dev.switchboard.server.shell;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * ShellConfiguration holds the {@code switchboard.shell.*} settings: how long a detached shell
  * lives, how many shells one token may hold, how much scrollback is replayed on attach, and the
  * flow-control marks of unsent output per socket.
+ *
+ * <p>{@code command} replaces the login shell ({@code $SHELL -l}, else {@code /bin/bash -l}) with
+ * an explicit command line, e.g. {@code [/bin/bash, --noprofile, --norc]} where the user's profile
+ * is slow or must not run.
  */
 @ConfigurationProperties("switchboard.shell")
 public record ShellConfiguration(
@@ -16,10 +22,12 @@ public record ShellConfiguration(
     @Bindable(defaultValue = "8") int maxPerToken,
     @Bindable(defaultValue = "262144") int scrollbackBytes,
     @Bindable(defaultValue = "262144") long highWaterBytes,
-    @Bindable(defaultValue = "65536") long lowWaterBytes) {
+    @Bindable(defaultValue = "65536") long lowWaterBytes,
+    @Nullable List<String> command) {
 
   /** Rejects settings that cannot work, saying which one. */
   public ShellConfiguration {
+    command = command == null ? List.of() : List.copyOf(command);
     if (gracePeriod.isNegative() || killAfter.isNegative()) {
       throw new IllegalArgumentException(
           "switchboard.shell.grace-period and kill-after must not be negative; write e.g. 60s");

@@ -78,7 +78,8 @@ public final class ShellRegistry {
 
   /**
    * Starts a login shell of the server's user ({@code $SHELL}, else {@code /bin/bash}, with {@code
-   * -l}) in {@code directory}, with {@code TERM=xterm-256color}.
+   * -l}; or {@code switchboard.shell.command}) in {@code directory}, with {@code
+   * TERM=xterm-256color}.
    */
   public Shell create(Caller caller, String projectId, Path directory, ShellSize size)
       throws ShellLimitException, IOException {
@@ -90,7 +91,7 @@ public final class ShellRegistry {
       }
       String id = Ids.newId();
       PtyProcess process =
-          new PtyProcessBuilder(new String[] {loginShell(), "-l"})
+          new PtyProcessBuilder(command())
               .setDirectory(directory.toString())
               .setEnvironment(environment())
               .setInitialColumns(size.cols())
@@ -170,9 +171,12 @@ public final class ShellRegistry {
     timers.shutdownNow();
   }
 
-  private static String loginShell() {
+  private String[] command() {
+    if (!configuration.command().isEmpty()) {
+      return configuration.command().toArray(String[]::new);
+    }
     String shell = System.getenv("SHELL");
-    return shell == null || shell.isBlank() ? "/bin/bash" : shell;
+    return new String[] {shell == null || shell.isBlank() ? "/bin/bash" : shell, "-l"};
   }
 
   /** The server's environment minus its secrets, with the terminal type xterm.js emulates. */

@@ -131,8 +131,9 @@ final class ShellSocket {
           return;
         }
         LOG.info(
-            "Shell {} attached to socket {} of token {}",
+            "Shell {} of project {} attached to socket {} of token {}",
             shell.id(),
+            shell.projectId(),
             attachment.id(),
             attachment.caller().tokenId());
       }
@@ -171,9 +172,10 @@ final class ShellSocket {
     }
     shell.detach(attachment);
     LOG.info(
-        "Shell {} socket {} closed: {} {}",
+        "Shell {} socket {} of token {} closed: {} {}",
         shell.id(),
         attachment.id(),
+        attachment.caller().tokenId(),
         reason.getCode(),
         reason.getReason());
   }

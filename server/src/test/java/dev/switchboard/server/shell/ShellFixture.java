@@ -18,6 +18,9 @@ import java.time.Duration;
  */
 final class ShellFixture {
 
+  /** An interactive bash that reads no profile or rc file, as a comma-separated property value. */
+  static final String PLAIN_BASH = "/bin/bash,--noprofile,--norc";
+
   private final int port;
   private final JsonMapper mapper;
   private final ApiClient api;

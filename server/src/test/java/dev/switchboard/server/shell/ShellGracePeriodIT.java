@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @MicronautTest(transactional = false)
 @Property(name = "switchboard.token", value = ShellGracePeriodIT.ADMIN_TOKEN)
+// The machine's login profile is not the test's business (and may be slow): a plain bash.
+@Property(name = "switchboard.shell.command", value = ShellFixture.PLAIN_BASH)
 @Property(name = "switchboard.shell.grace-period", value = "3s")
 @Property(name = "switchboard.shell.kill-after", value = "1s")
 class ShellGracePeriodIT {

@@ -7,6 +7,7 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.awaitility.Awaitility;
@@ -26,7 +27,13 @@ class ShellShutdownIT {
     try (EmbeddedServer server =
         ApplicationContext.run(
             EmbeddedServer.class,
-            Map.of("switchboard.token", ADMIN_TOKEN, "switchboard.shell.kill-after", "1s"))) {
+            Map.of(
+                "switchboard.token",
+                ADMIN_TOKEN,
+                "switchboard.shell.kill-after",
+                "1s",
+                "switchboard.shell.command",
+                List.of("/bin/bash", "--noprofile", "--norc")))) {
       ShellFixture fixture =
           new ShellFixture(
               server.getPort(), server.getApplicationContext().getBean(JsonMapper.class));

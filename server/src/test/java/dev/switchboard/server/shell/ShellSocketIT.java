@@ -31,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** A real shell on a real PTY over {@code /ws/shell/<id>} (issue 6). */
 @MicronautTest(transactional = false)
 @Property(name = "switchboard.token", value = ShellSocketIT.ADMIN_TOKEN)
+// The machine's login profile is not the test's business (and may be slow): a plain bash.
+@Property(name = "switchboard.shell.command", value = ShellFixture.PLAIN_BASH)
 @Property(name = "switchboard.shell.grace-period", value = "30s")
 @Property(name = "switchboard.shell.kill-after", value = "1s")
 @Property(name = "switchboard.shell.max-per-token", value = "3")
