@@ -94,6 +94,18 @@ describe("WebSocketClient connection", () => {
     expect(client.metrics.snapshot().reconnections).toBe(1);
   });
 
+  it("counts a manual reconnect() as a reconnection and opens a new socket at once", () => {
+    const { factory, client } = setup();
+    client.connect();
+    factory.last.open();
+
+    client.reconnect();
+
+    expect(factory.sockets).toHaveLength(2);
+    expect(factory.sockets[0]?.closedByClient).toBe(CloseCode.NORMAL);
+    expect(client.metrics.snapshot().reconnections).toBe(1);
+  });
+
   it("waits 1, 2, 4, 8 and 16 s between attempts, then stays disconnected until reconnect()", () => {
     const { factory, client, errors } = setup();
     client.connect();

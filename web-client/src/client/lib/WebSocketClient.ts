@@ -157,6 +157,9 @@ export class WebSocketClient {
 
   /** Drops the current connection (if any) and connects again with a fresh attempt budget. */
   reconnect(): void {
+    // A manual reconnect is a reconnection like a scheduled one: dev tools and
+    // `__WS_METRICS__` count it.
+    this.metrics.trackReconnection();
     this.closeSocket();
     this.backoff.reset();
     this.machine.transition(ConnectionStates.CONNECTING);
