@@ -1,0 +1,79 @@
+/**
+ * What the tests read from and do on Switchboard's pages, in one place: when a page changes,
+ * only this file follows.
+ */
+
+/** The connection banner; `label` waits until it shows that text (string or RegExp). */
+export async function waitForBanner(page, label, timeout = 30_000) {
+  await page.getByTestId("connection-banner").filter({ hasText: label }).waitFor({ timeout });
+}
+
+/**
+ * Waits until the banner shows "Connected" with a measured latency: the connection is open and a
+ * ping has had its pong on it, so the server has certainly accepted it.
+ */
+export async function waitForConnected(page, timeout = 30_000) {
+  await waitForBanner(page, /Connected.*Latency \d+ ms/, timeout);
+}
+
+/** `window.__WS_METRICS__`'s snapshot, or null when the page does not expose it. */
+export function metrics(page) {
+  return page.evaluate(() => window.__WS_METRICS__?.snapshot() ?? null);
+}
+
+/** Waits until `predicate(metrics)` holds; `predicate` runs in the page. */
+export async function waitForMetrics(page, predicate, timeout = 30_000) {
+  await page.waitForFunction(
+    (source) => {
+      const snapshot = window.__WS_METRICS__?.snapshot();
+      return snapshot !== undefined && new Function("m", `return (${source})(m)`)(snapshot);
+    },
+    predicate.toString(),
+    { timeout, polling: 50 },
+  );
+  return metrics(page);
+}
+
+/** The session page's path. */
+export function sessionPath({ project, session }) {
+  return `/projects/${project.id}/sessions/${session.id}`;
+}
+
+/** Types `text` in the send box and presses Enter. */
+export async function sendMessage(page, text) {
+  const box = page.locator("#message-text");
+  await box.fill(text);
+  await box.press("Enter");
+}
+
+/** The n-th message of the conversation (0 = the first user message, 1 = its reply, ...). */
+export function message(page, index) {
+  return page.getByTestId("message").nth(index);
+}
+
+/** Waits until the n-th message has `status` (e.g. "completed"), then returns its output text. */
+export async function waitForMessage(page, index, status, timeout = 60_000) {
+  await page.waitForFunction(
+    ([i, wanted]) =>
+      document.querySelectorAll('[data-testid="message"]')[i]?.getAttribute("data-status") ===
+      wanted,
+    [index, status],
+    { timeout, polling: 100 },
+  );
+  return message(page, index).getByTestId("message-output").innerText();
+}
+
+/** A shell command printing "line 1" … "line n", one every `intervalSeconds`. */
+export function linesCommand(n, intervalSeconds) {
+  return `i=1; while [ $i -le ${n} ]; do echo "line $i"; i=$((i+1)); sleep ${intervalSeconds}; done`;
+}
+
+/** The lines "line 1" … "line n", for comparing a reply's output. */
+export function expectedLines(n) {
+  return Array.from({ length: n }, (_, index) => `line ${index + 1}`);
+}
+
+/** The text rows of the xterm.js terminal on the shell page. */
+export function terminalRows(page) {
+  return page.locator(".xterm-rows > div").allInnerTexts();
+}
