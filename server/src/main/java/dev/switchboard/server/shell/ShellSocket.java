@@ -14,6 +14,7 @@ import dev.switchboard.server.auth.Callers;
 import dev.switchboard.server.ws.FrameCodec;
 import dev.switchboard.server.ws.FrameException;
 import dev.switchboard.server.ws.InboundFrame;
+import dev.switchboard.server.ws.guard.TokenConnectionLimit;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.websocket.CloseReason;
 import io.micronaut.websocket.WebSocketSession;
@@ -39,6 +40,13 @@ import org.slf4j.LoggerFactory;
  * usable. When the shell ends the server sends {@code exit} and closes with 1000; a second socket
  * attaching to the same shell takes it over and this one is closed with 4505. Authorization
  * happened before the upgrade ({@link ShellUpgradeFilter}); it is checked again here.
+ *
+ * <p>Each socket takes one of its token's slots ({@link TokenConnectionLimit}, shared with {@code
+ * /ws}) while it is open, so a token cannot hold more than {@code
+ * switchboard.ws.max-connections-per-token} sockets of both kinds together. Unlike {@code /ws},
+ * input frames are not rate limited: they are the user's keystrokes and a terminal program's mouse
+ * reports (which come faster than 100 a second), written to the user's own shell, and the PTY's
+ * flow control bounds what the server buffers either way.
  */
 @ServerWebSocket("/ws/shell/{shellId}")
 final class ShellSocket {
@@ -50,10 +58,12 @@ final class ShellSocket {
 
   private final ShellRegistry registry;
   private final FrameCodec codec;
+  private final TokenConnectionLimit perToken;
 
-  ShellSocket(ShellRegistry registry, FrameCodec codec) {
+  ShellSocket(ShellRegistry registry, FrameCodec codec, TokenConnectionLimit perToken) {
     this.registry = registry;
     this.codec = codec;
+    this.perToken = perToken;
   }
 
   @OnOpen
@@ -66,6 +76,13 @@ final class ShellSocket {
     Optional<Shell> shell = registry.find(shellId);
     if (shell.isEmpty() || !ShellAccess.mayUse(caller.get(), shell.get())) {
       session.close(new CloseReason(CloseCode.SHELL_ENDED.code(), "no such shell"));
+      return;
+    }
+    if (!perToken.tryAcquire(caller.get().tokenId())) {
+      // Another upgrade took the token's last slot after the filter let this one through.
+      session.close(
+          new CloseReason(
+              CloseCode.TOO_MANY_CONNECTIONS.code(), "too many connections for this token"));
       return;
     }
     ShellAttachment attachment =
@@ -170,6 +187,9 @@ final class ShellSocket {
     if (attachment == null || shell == null) {
       return;
     }
+    // Removed first, so that the slot is given back once however often this runs.
+    session.remove(ATTACHMENT);
+    perToken.release(attachment.caller().tokenId());
     shell.detach(attachment);
     LOG.info(
         "Shell {} socket {} of token {} closed: {} {}",
