@@ -1,6 +1,7 @@
 package dev.switchboard.server.auth;
 
 import dev.switchboard.server.config.DataDirectory;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
@@ -29,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * it therefore never touches the database but reads an in-memory copy of the table. That copy is
  * updated at once by this node's {@link #create} and {@link #revoke}, and re-read from the database
  * every {@code switchboard.auth.token-refresh} (5 s) off the event loops, which is how a token
- * created or revoked on another node reaches this one. Listing and lookup by id read the database.
+ * created or revoked on another node reaches this one. A token that disappeared from the table in
+ * between was revoked elsewhere: the refresh announces it with a {@link TokenRevokedEvent}, so this
+ * node closes its sockets and ends its shells too. Listing and lookup by id read the database.
  *
  * <p>On first start after an upgrade it imports {@code <data-dir>/tokens.json} ({@link
  * TokenFileImport}).
@@ -42,10 +45,16 @@ final class DatabaseTokenStore implements TokenStore {
       Comparator.comparing(TokenRow::createdAt).thenComparing(TokenRow::id);
 
   private final TokenRepository rows;
+  private final ApplicationEventPublisher<TokenRevokedEvent> revocations;
   private volatile Map<String, TokenRow> byId = Map.of();
 
-  DatabaseTokenStore(TokenRepository rows, DataDirectory dataDirectory, JsonMapper json) {
+  DatabaseTokenStore(
+      TokenRepository rows,
+      DataDirectory dataDirectory,
+      JsonMapper json,
+      ApplicationEventPublisher<TokenRevokedEvent> revocations) {
     this.rows = rows;
+    this.revocations = revocations;
     importFile(dataDirectory.path().resolve(TokenFileImport.FILE_NAME), json);
     refresh();
   }
@@ -102,20 +111,35 @@ final class DatabaseTokenStore implements TokenStore {
     return Optional.of(row.info().caller());
   }
 
-  /** Re-reads the table; on a database error the previous copy stays in use. */
+  /**
+   * Re-reads the table; on a database error the previous copy stays in use. The read and the swap
+   * hold the same lock as this node's own {@link #create} and {@link #revoke} updates, so a token
+   * created here while the table is read is neither lost from the copy nor taken for one revoked
+   * elsewhere.
+   */
   @Scheduled(
       fixedDelay = "${switchboard.auth.token-refresh:5s}",
       initialDelay = "${switchboard.auth.token-refresh:5s}")
   void refresh() {
+    List<String> revokedElsewhere = new ArrayList<>();
     try {
-      Map<String, TokenRow> loaded =
-          sorted(rows.findAll()).stream()
-              .collect(Collectors.toUnmodifiableMap(TokenRow::id, Function.identity()));
       synchronized (this) {
+        Map<String, TokenRow> loaded =
+            sorted(rows.findAll()).stream()
+                .collect(Collectors.toUnmodifiableMap(TokenRow::id, Function.identity()));
+        for (String id : byId.keySet()) {
+          if (!loaded.containsKey(id)) {
+            revokedElsewhere.add(id);
+          }
+        }
         byId = loaded;
       }
     } catch (RuntimeException e) {
       LOG.warn("Cannot re-read the tokens table, keeping the tokens known so far", e);
+    }
+    for (String id : revokedElsewhere) {
+      LOG.info("Token {} was revoked on another node; closing its sockets here", id);
+      revocations.publishEvent(new TokenRevokedEvent(id));
     }
   }
 

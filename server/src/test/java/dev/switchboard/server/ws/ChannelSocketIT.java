@@ -16,14 +16,18 @@ import dev.switchboard.server.channel.Broker;
 import dev.switchboard.server.testing.Frames;
 import dev.switchboard.server.testing.TestSocket;
 import io.micronaut.context.annotation.Property;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 @MicronautTest(transactional = false)
@@ -31,6 +35,7 @@ import org.junit.jupiter.api.Test;
 @Property(name = "switchboard.token", value = ChannelSocketIT.ADMIN_TOKEN)
 // Some tests send bursts of 100 commands; the rate limit has its own test.
 @Property(name = "switchboard.ws.max-commands-per-second", value = "10000")
+@Property(name = "switchboard.auth.token-refresh", value = "200ms")
 class ChannelSocketIT {
 
   static final String ADMIN_TOKEN = "sb_channel-socket-it-admin";
@@ -40,6 +45,7 @@ class ChannelSocketIT {
   @Inject ChannelPublisher publisher;
   @Inject Broker broker;
   @Inject TokenStore tokens;
+  @Inject DataSource dataSource;
 
   TestSocket connect(String token) {
     TestSocket socket = TestSocket.connect(server.getPort(), token, mapper);
@@ -246,6 +252,27 @@ class ChannelSocketIT {
       assertEquals(204, response.statusCode());
       assertEquals(4500, socket.closed().get(10, java.util.concurrent.TimeUnit.SECONDS));
       await().atMost(Duration.ofSeconds(10)).until(() -> broker.listenerCount("project:p-r") == 0);
+    }
+  }
+
+  @Test
+  void closesTheConnectionsOfATokenRevokedOnAnotherNode() throws Exception {
+    var issued = tokens.create("revoked-elsewhere", Set.of("p-e"), false);
+    try (TestSocket socket = connect(issued.token())) {
+      socket.send(Frames.subscribe("project:p-e", "s"));
+      socket.awaitType("subscription_success");
+
+      // Another node of the deployment revokes it: the row goes, this node's copy still has it.
+      try (Connection connection =
+              DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+          PreparedStatement delete =
+              connection.prepareStatement("DELETE FROM tokens WHERE id = ?")) {
+        delete.setString(1, issued.id());
+        assertEquals(1, delete.executeUpdate());
+      }
+
+      assertEquals(4500, socket.closed().get(10, java.util.concurrent.TimeUnit.SECONDS));
+      assertTrue(tokens.authenticate(issued.token()).isEmpty());
     }
   }
 
