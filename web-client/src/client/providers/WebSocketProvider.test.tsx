@@ -94,6 +94,7 @@ describe("WebSocketProvider", () => {
     const [title, options] = vi.mocked(toast.error).mock.calls[0] ?? [];
     expect(title).toBe("Connection lost");
     expect(options?.id).toBe("websocket-connection");
+    expect(options?.duration).toBe(Infinity);
     expect(options?.description).toContain("Reconnecting automatically");
     const action = options?.action as { label: string; onClick: () => void };
     expect(action.label).toBe("Retry");
@@ -124,6 +125,7 @@ describe("WebSocketProvider", () => {
     const [title, options] = vi.mocked(toast.error).mock.calls[0] ?? [];
     expect(title).toBe("Could not follow session:1");
     expect(options?.action).toBeUndefined();
+    expect(options?.duration).toBeUndefined();
   });
 
   it("throws a helpful error when useWebSocket() is used outside the provider", () => {

@@ -31,6 +31,9 @@ export function WebSocketProvider({ children, createClient }: WebSocketProviderP
       toast.error(title, {
         // One toast for the connection, updated as it goes from dropped to down for good.
         id: error.kind === "connection" ? CONNECTION_TOAST_ID : undefined,
+        // The connection's toast stays until the connection is back (dismissed below), so its
+        // Retry is there as long as it can help; other errors fade after sonner's default.
+        duration: error.kind === "connection" ? Infinity : undefined,
         description,
         action: retry ? { label: "Retry", onClick: () => client.reconnect() } : undefined,
       });
