@@ -64,6 +64,9 @@ export function e2e(name, fn, { env = {}, proxy: withProxy = false, timeout = 12
           track(page, pages);
           // The start-up link works on any path: one load signs in and opens the page.
           await page.goto(`${base}${path}?token=${encodeURIComponent(server.token)}`);
+          // The banner renders once the session cookie is set: from then on other tabs of this
+          // context are signed in too.
+          await page.getByTestId("connection-banner").waitFor();
           return page;
         },
         /** Another tab of `page`'s browser context (same session cookie). */

@@ -9,6 +9,7 @@ import {
   metrics,
   sendMessage,
   sessionPath,
+  waitForBanner,
   waitForConnected,
   waitForMessage,
   waitForMetrics,
@@ -45,12 +46,13 @@ e2e(
     await server.kill();
     const lost = toast(page, "Connection lost");
     await lost.waitFor();
-    const retry = lost.getByRole("button", { name: "Retry" });
-    await retry.waitFor();
+    // Retry tries at once, with a fresh attempt budget, even while the server is still down.
+    await waitForBanner(page, /Reconnecting… \([2-5]\/5\)/);
+    await lost.getByRole("button", { name: "Retry" }).click();
+    await waitForBanner(page, /Connecting…|Reconnecting… \(1\/5\)/);
 
     await server.start();
-    await retry.click();
-    await waitForConnected(page);
+    await waitForConnected(page, 45_000);
     await lost.waitFor({ state: "detached" });
   },
 );
