@@ -1,6 +1,7 @@
 package dev.switchboard.server.session.agent;
 
 import dev.switchboard.contract.Channels;
+import dev.switchboard.contract.StreamPosition;
 import dev.switchboard.contract.error.ErrorCode;
 import dev.switchboard.contract.project.SessionSummary;
 import dev.switchboard.contract.project.SessionUpdatedEvent;
@@ -12,6 +13,7 @@ import dev.switchboard.contract.session.MessageStatus;
 import dev.switchboard.contract.session.OutputStreamName;
 import dev.switchboard.contract.session.StreamOutputData;
 import dev.switchboard.contract.session.StreamOutputEvent;
+import dev.switchboard.server.channel.StreamEvent;
 import dev.switchboard.server.ws.Connection;
 import io.micronaut.core.annotation.Nullable;
 import java.io.IOException;
@@ -87,6 +89,9 @@ final class AgentRun implements Runnable {
   private long lastFlushNanos = System.nanoTime();
   private boolean begun;
   private Path directory;
+  // The position of the last event this run published on the session's channel: what its
+  // output, once stored, is complete up to.
+  private StreamPosition published;
 
   AgentRun(
       RunContext context,
@@ -234,10 +239,14 @@ final class AgentRun implements Runnable {
         .publisher()
         .publish(
             new MessageCreatedEvent(channel, new MessageCreatedData(started.user().toMessage())));
-    context
-        .publisher()
-        .publish(
-            new MessageCreatedEvent(channel, new MessageCreatedData(started.agent().toMessage())));
+    published =
+        positionOf(
+            context
+                .publisher()
+                .publish(
+                    new MessageCreatedEvent(
+                        channel, new MessageCreatedData(started.agent().toMessage()))));
+    context.store().started(agentId, published);
     publishSession(started.session());
   }
 
@@ -414,11 +423,19 @@ final class AgentRun implements Runnable {
             });
   }
 
+  private static StreamPosition positionOf(StreamEvent event) {
+    return new StreamPosition(event.epoch(), event.offset());
+  }
+
   /** Publishes one chunk and keeps what fits under the storage cap for the next flush. */
   private void emit(OutputStreamName name, String chunk) {
-    context
-        .publisher()
-        .publish(new StreamOutputEvent(channel, new StreamOutputData(agentId, seq++, chunk, name)));
+    published =
+        positionOf(
+            context
+                .publisher()
+                .publish(
+                    new StreamOutputEvent(
+                        channel, new StreamOutputData(agentId, seq++, chunk, name))));
     totalChars += chunk.length();
     long room = configuration.maxStoredChars() - storedChars;
     if (chunk.length() <= room) {
@@ -442,7 +459,8 @@ final class AgentRun implements Runnable {
       return;
     }
     try {
-      boolean stored = context.store().append(agentId, unflushed.toString(), seq, truncated);
+      boolean stored =
+          context.store().append(agentId, unflushed.toString(), seq, truncated, published);
       unflushed.setLength(0);
       flushedSeq = seq;
       if (!stored) {
@@ -480,7 +498,8 @@ final class AgentRun implements Runnable {
                             exitCode,
                             durationMs,
                             seq,
-                            truncated);
+                            truncated,
+                            published);
               } catch (RuntimeException e) {
                 LOG.error("Reply {}: storing its end failed", agentId, e);
               }

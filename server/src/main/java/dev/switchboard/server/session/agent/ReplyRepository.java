@@ -9,6 +9,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * ReplyRepository writes an agent reply as it runs: output appended in batches, then the final
@@ -22,6 +23,14 @@ interface ReplyRepository extends GenericRepository<StoredMessage, String> {
       "UPDATE messages SET content = content || :output, chunk_count = :chunkCount,"
           + " output_truncated = :truncated WHERE id = :id")
   long appendOutput(String id, String output, long chunkCount, boolean truncated);
+
+  /** Records where the stored output ends in the session's stream (migration V4). */
+  @Query("UPDATE messages SET stream_epoch = :epoch, stream_offset = :offset WHERE id = :id")
+  long recordStreamPosition(String id, String epoch, long offset);
+
+  /** The stored content and the stream position it is complete up to, in one read. */
+  @Query("SELECT content, stream_epoch, stream_offset FROM messages WHERE id = :id")
+  Optional<StoredOutput> findStoredOutput(String id);
 
   /** Appends the last output and ends the reply; returns how many rows changed. */
   @Query(

@@ -1,5 +1,6 @@
 package dev.switchboard.server.session.agent;
 
+import dev.switchboard.contract.StreamPosition;
 import dev.switchboard.contract.project.SessionStatus;
 import dev.switchboard.contract.project.SessionSummary;
 import dev.switchboard.contract.session.MessageRole;
@@ -97,10 +98,30 @@ class ReplyStore {
             Path.of(project.get().path())));
   }
 
-  /** Appends a batch of output; false when the reply's row is gone (its session was deleted). */
+  /**
+   * Appends a batch of output, complete up to stream position {@code upTo} (committed together);
+   * false when the reply's row is gone (its session was deleted).
+   */
   @Transactional
-  public boolean append(String agentId, String output, long chunkCount, boolean truncated) {
-    return replies.appendOutput(agentId, output, chunkCount, truncated) > 0;
+  public boolean append(
+      String agentId, String output, long chunkCount, boolean truncated, StreamPosition upTo) {
+    if (replies.appendOutput(agentId, output, chunkCount, truncated) == 0) {
+      return false;
+    }
+    replies.recordStreamPosition(agentId, upTo.epoch(), upTo.offset());
+    return true;
+  }
+
+  /** Records the position of the reply's {@code message_created}: its (empty) output ends there. */
+  @Transactional
+  public void started(String agentId, StreamPosition createdAt) {
+    replies.recordStreamPosition(agentId, createdAt.epoch(), createdAt.offset());
+  }
+
+  /** The reply's stored content and the stream position it is complete up to, read together. */
+  @Transactional(readOnly = true)
+  public Optional<StoredOutput> storedOutput(String agentId) {
+    return replies.findStoredOutput(agentId);
   }
 
   /** Ends the reply and idles its session; empty when the session is gone. */
@@ -113,9 +134,11 @@ class ReplyStore {
       @Nullable Integer exitCode,
       long durationMs,
       long chunkCount,
-      boolean truncated) {
+      boolean truncated,
+      StreamPosition upTo) {
     replies.finish(
         agentId, output, status.name(), exitCode, now(), durationMs, chunkCount, truncated);
+    replies.recordStreamPosition(agentId, upTo.epoch(), upTo.offset());
     return sessions.findById(sessionId).map(session -> setStatus(session, SessionStatus.IDLE));
   }
 

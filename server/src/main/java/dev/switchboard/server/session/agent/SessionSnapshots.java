@@ -2,6 +2,8 @@ package dev.switchboard.server.session.agent;
 
 import dev.switchboard.contract.Channels;
 import dev.switchboard.contract.StreamPosition;
+import dev.switchboard.contract.session.MessageRole;
+import dev.switchboard.contract.session.MessageStatus;
 import dev.switchboard.contract.session.SessionMessage;
 import dev.switchboard.server.channel.Broker;
 import dev.switchboard.server.session.SessionSnapshot;
@@ -11,10 +13,20 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * SessionSnapshots reads a session with its messages and the position of {@code session:<id>} as of
- * one moment: under the session's {@link SessionMutex}, with the output a running reply has
- * published but not yet stored added to its content. Subscribing with {@code since: position} then
- * delivers exactly the events after the snapshot: nothing missing, nothing twice.
+ * SessionSnapshots reads a session with its messages and a position of {@code session:<id>} that
+ * matches them: subscribing with {@code since: position} then delivers exactly the events the
+ * snapshot lacks, with nothing missing and no chunk twice.
+ *
+ * <p>When the session's reply runs on this node, the read happens under the session's {@link
+ * SessionMutex}, which the run holds while it publishes: the position is the current one and the
+ * output the run has published but not yet stored is added to the reply's content.
+ *
+ * <p>When a reply is running on another node (several nodes sharing Redis and the database), this
+ * node neither holds that mutex nor knows the unstored output. The reply's content is then read
+ * again together with the position it is complete up to, which the running node stores with every
+ * batch of output (migration V4), and that older position is handed out: the replay from it carries
+ * the chunks the stored content lacks. Everything else on the channel after that position is a
+ * repeat the client applies idempotently (a message it already has, by id).
  */
 @Singleton
 public final class SessionSnapshots {
@@ -23,12 +35,19 @@ public final class SessionSnapshots {
   private final Broker broker;
   private final SessionStore sessions;
   private final ActiveRuns active;
+  private final ReplyStore replies;
 
-  SessionSnapshots(SessionMutex mutex, Broker broker, SessionStore sessions, ActiveRuns active) {
+  SessionSnapshots(
+      SessionMutex mutex,
+      Broker broker,
+      SessionStore sessions,
+      ActiveRuns active,
+      ReplyStore replies) {
     this.mutex = mutex;
     this.broker = broker;
     this.sessions = sessions;
     this.active = active;
+    this.replies = replies;
   }
 
   /** A session's snapshot and the stream position it matches. */
@@ -42,21 +61,48 @@ public final class SessionSnapshots {
           StreamPosition position = broker.position(Channels.session(sessionId));
           return sessions
               .snapshot(sessionId)
-              .map(snapshot -> new Positioned(withUnflushedOutput(snapshot, sessionId), position));
+              .map(
+                  snapshot ->
+                      active
+                          .inSession(sessionId)
+                          .map(run -> new Positioned(withUnflushedOutput(snapshot, run), position))
+                          .orElseGet(() -> runningElsewhere(snapshot, position)));
         });
   }
 
-  private SessionSnapshot withUnflushedOutput(SessionSnapshot snapshot, String sessionId) {
-    Optional<AgentRun> run = active.inSession(sessionId);
-    if (run.isEmpty()) {
-      return snapshot;
+  /**
+   * The snapshot of a session whose reply, if one is running, runs on another node: that reply's
+   * content re-read with the position it is complete up to, when that position is of the current
+   * epoch; otherwise the snapshot as read, at the current position.
+   */
+  private Positioned runningElsewhere(SessionSnapshot snapshot, StreamPosition current) {
+    Optional<SessionMessage> running =
+        snapshot.messages().stream()
+            .filter(message -> message.status() == MessageStatus.RUNNING)
+            .filter(message -> message.role() == MessageRole.AGENT)
+            .findFirst();
+    if (running.isEmpty()) {
+      return new Positioned(snapshot, current);
     }
+    Optional<StoredOutput> stored = replies.storedOutput(running.get().id());
+    Optional<StreamPosition> upTo = stored.flatMap(StoredOutput::position);
+    if (upTo.isEmpty() || !upTo.get().epoch().equals(current.epoch())) {
+      return new Positioned(snapshot, current);
+    }
+    String content = stored.get().content();
+    List<SessionMessage> messages =
+        snapshot.messages().stream()
+            .map(message -> message == running.get() ? withContent(message, content) : message)
+            .toList();
+    return new Positioned(new SessionSnapshot(snapshot.session(), messages), upTo.get());
+  }
+
+  private SessionSnapshot withUnflushedOutput(SessionSnapshot snapshot, AgentRun run) {
     List<SessionMessage> messages =
         snapshot.messages().stream()
             .map(
                 message ->
-                    run.get()
-                        .unflushedOutput(message.id())
+                    run.unflushedOutput(message.id())
                         .map(tail -> withContent(message, message.content() + tail))
                         .orElse(message))
             .toList();

@@ -185,6 +185,10 @@ abstract class AgentRunTestSupport {
   }
 
   JsonNode snapshot(String sessionId) {
+    return snapshot(api, sessionId);
+  }
+
+  JsonNode snapshot(ApiClient api, String sessionId) {
     HttpResponse<String> response =
         api.send("GET", "/api/sessions/" + sessionId, null, ADMIN_TOKEN);
     assertEquals(200, response.statusCode(), response.body());
