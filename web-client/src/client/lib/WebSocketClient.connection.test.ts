@@ -3,7 +3,7 @@ import { CloseCode, GlobalCommandTypes } from "@/shared/websocket";
 import { FakeSocketFactory, serverFrames } from "../../../test-support/fakeWebSocket";
 import type { ClientError } from "./connectionErrors";
 import type { StateChange } from "./connectionState";
-import { WebSocketClient } from "./WebSocketClient";
+import { MAX_PENDING_REPLIES, WebSocketClient } from "./WebSocketClient";
 
 function setup(maxQueuedMessages?: number) {
   const factory = new FakeSocketFactory();
@@ -230,6 +230,100 @@ describe("WebSocketClient connection", () => {
     expect(errors).toEqual([
       { kind: "server", code: "rate_limited", message: "slow down", retryable: true },
     ]);
+  });
+
+  it("hands the error answering a command to that command's handler, once", () => {
+    const { factory, client, errors } = setup();
+    client.connect();
+    factory.last.open();
+    const onError = vi.fn();
+
+    client.send({ channel: "session:s1", type: "cancel", data: { messageId: "m1" } }, onError);
+    const [sent] = factory.last.sentFrames();
+    expect(typeof sent?.ref).toBe("string");
+    factory.last.receive({
+      channel: "global",
+      type: "error",
+      ref: sent?.ref,
+      data: { code: "not_found", message: "session:s1 does not exist.", retryable: false },
+    });
+
+    expect(onError).toHaveBeenCalledExactlyOnceWith({
+      code: "not_found",
+      message: "session:s1 does not exist.",
+    });
+    // The listeners (the page's toasts) hear it as they hear every server error.
+    expect(errors).toEqual([
+      {
+        kind: "server",
+        code: "not_found",
+        message: "session:s1 does not exist.",
+        retryable: false,
+      },
+    ]);
+    // The handler is gone once answered.
+    factory.last.receive({
+      channel: "global",
+      type: "error",
+      ref: sent?.ref,
+      data: { code: "internal", message: "later", retryable: true },
+    });
+    expect(onError).toHaveBeenCalledOnce();
+    expect(errors).toHaveLength(2);
+  });
+
+  it("hands a channel's error answering a command to its handler and still delivers it", () => {
+    const { factory, client } = setup();
+    client.connect();
+    factory.last.open();
+    const onChannel = vi.fn();
+    client.subscribe("session:s1", onChannel);
+    const onError = vi.fn();
+
+    client.send(
+      { channel: "session:s1", type: "send_message", data: { text: "ls", clientMessageId: "c1" } },
+      onError,
+    );
+    const sent = factory.last.sentFrames().at(-1);
+    factory.last.receive({
+      channel: "session:s1",
+      type: "error",
+      ref: sent?.ref,
+      data: { code: "conflict", message: "A reply is already running.", messageId: "m0" },
+    });
+
+    expect(onError).toHaveBeenCalledExactlyOnceWith({
+      code: "conflict",
+      message: "A reply is already running.",
+    });
+    expect(onChannel).toHaveBeenCalledOnce();
+  });
+
+  it(`keeps at most ${MAX_PENDING_REPLIES} commands waiting for an answer, forgetting the oldest`, () => {
+    const { factory, client } = setup();
+    client.connect();
+    factory.last.open();
+    const handlers = Array.from({ length: MAX_PENDING_REPLIES + 1 }, () => vi.fn());
+    handlers.forEach((handler, index) =>
+      client.send(
+        { channel: "session:s1", type: "cancel", data: { messageId: `m${index}` } },
+        handler,
+      ),
+    );
+    const refs = factory.last.sentFrames().map((frame) => frame.ref);
+    const answer = (ref: unknown) =>
+      factory.last.receive({
+        channel: "global",
+        type: "error",
+        ref,
+        data: { code: "not_found", message: "gone", retryable: false },
+      });
+
+    answer(refs[0]);
+    answer(refs.at(-1));
+
+    expect(handlers[0]).not.toHaveBeenCalled();
+    expect(handlers.at(-1)).toHaveBeenCalledOnce();
   });
 
   it("shows every frame in and out to a tap until it is removed", () => {

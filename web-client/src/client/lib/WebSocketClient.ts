@@ -9,11 +9,15 @@ import {
   Channels,
   type ClientCommand,
   CloseCode,
+  type ErrorCode,
   type Frame,
   type GlobalCommand,
   type GlobalEvent,
   GlobalCommandTypes,
+  isGlobalErrorEvent,
   isGlobalEvent,
+  isSessionErrorEvent,
+  isSessionEvent,
 } from "@/shared/websocket";
 import { ChannelSubscriptions, type ChannelSubscriber } from "./channelSubscriptions";
 import {
@@ -48,6 +52,29 @@ const GLOBAL = Channels.global();
 /** How many frames {@link WebSocketClient.getRecentFrames} keeps. */
 export const RECENT_FRAMES = 50;
 
+/**
+ * How many commands sent with an error handler wait for an answer at once. A command the server
+ * accepts is never answered by its `ref`, so the oldest handlers make room for new ones.
+ */
+export const MAX_PENDING_REPLIES = 100;
+
+/** The code and message of an `error` event (the server refusing a command), else null. */
+function errorOf(frame: Frame<ChannelEvent>): CommandError | null {
+  if (isGlobalEvent(frame)) {
+    return isGlobalErrorEvent(frame) ? frame.data : null;
+  }
+  if (isSessionEvent(frame)) {
+    return isSessionErrorEvent(frame) ? frame.data : null;
+  }
+  return null;
+}
+
+/** The server's `error` answering one command sent with {@link WebSocketClient.send}. */
+export interface CommandError {
+  code: ErrorCode;
+  message: string;
+}
+
 export type { ClientError } from "./connectionErrors";
 export {
   type ClientSnapshot,
@@ -73,6 +100,7 @@ export class WebSocketClient {
   private readonly errorListeners = new Set<(error: ClientError) => void>();
   private readonly frameTaps = new Set<(frame: FrameRecord) => void>();
   private readonly recentFrames: FrameRecord[] = [];
+  private readonly pendingReplies = new Map<string, (error: CommandError) => void>();
   private socket: SocketLike | null = null;
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   private refCounter = 0;
@@ -173,8 +201,20 @@ export class WebSocketClient {
     this.machine.transition(ConnectionStates.DISCONNECTED);
   }
 
-  /** Sends a command now, or queues it (at most 100, oldest dropped) until the socket opens. */
-  send(frame: Frame<ClientCommand>): void {
+  /**
+   * Sends a command now, or queues it (at most 100, oldest dropped) until the socket opens. With
+   * `onError`, the command gets a `ref` and the server's `error` answering it (on the global
+   * channel or the command's own) also goes to `onError`, so the caller can mark what failed.
+   */
+  send(frame: Frame<ClientCommand>, onError?: (error: CommandError) => void): void {
+    if (onError !== undefined) {
+      const ref = this.nextRef();
+      frame = { ...frame, ref };
+      this.pendingReplies.set(ref, onError);
+      if (this.pendingReplies.size > MAX_PENDING_REPLIES) {
+        this.pendingReplies.delete(this.pendingReplies.keys().next().value!);
+      }
+    }
     if (this.machine.isOpen()) {
       this.write(frame);
     } else {
@@ -242,12 +282,23 @@ export class WebSocketClient {
       return;
     }
     const frame = parsed.frame;
+    this.answerCommand(frame);
     if (isGlobalEvent(frame)) {
       this.onGlobalEvent(frame);
     } else if (!this.subscriptions.accept(frame.channel, frame.offset)) {
       return; // already applied: a replay overlapping what the client had
     }
     this.bus.emit(frame.channel, frame);
+  }
+
+  /** Hands an `error` answering a command sent with an error handler to that handler too. */
+  private answerCommand(frame: Frame<ChannelEvent>): void {
+    const error = errorOf(frame);
+    const onError = frame.ref == null ? undefined : this.pendingReplies.get(frame.ref);
+    if (error !== null && onError !== undefined) {
+      this.pendingReplies.delete(frame.ref!);
+      onError({ code: error.code, message: error.message });
+    }
   }
 
   private onGlobalEvent(event: Frame<GlobalEvent>): void {

@@ -11,6 +11,7 @@ import {
 describe("messageStatusBadge", () => {
   it("names every status with a tone", () => {
     expect(messageStatusBadge("sending")).toEqual({ label: "Sending", tone: "neutral" });
+    expect(messageStatusBadge("not_sent")).toEqual({ label: "Not sent", tone: "danger" });
     expect(messageStatusBadge(MessageStatus.RUNNING)).toEqual({
       label: "Running",
       tone: "running",

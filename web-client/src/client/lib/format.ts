@@ -10,11 +10,16 @@ export interface Badge {
   tone: "neutral" | "running" | "success" | "danger" | "warning";
 }
 
-/** The badge of a message: "Running", "Completed", "Failed", … or "Sending" before the echo. */
-export function messageStatusBadge(status: MessageStatus | "sending"): Badge {
+/**
+ * The badge of a message: "Running", "Completed", "Failed", …, "Sending" before the echo, or "Not
+ * sent" when the server refused it.
+ */
+export function messageStatusBadge(status: MessageStatus | "sending" | "not_sent"): Badge {
   switch (status) {
     case "sending":
       return { label: "Sending", tone: "neutral" };
+    case "not_sent":
+      return { label: "Not sent", tone: "danger" };
     case MessageStatus.RUNNING:
       return { label: "Running", tone: "running" };
     case MessageStatus.COMPLETED:

@@ -160,12 +160,19 @@ function MessageItem({ message }: { message: ConversationMessage }) {
         >
           {formatClock(message.createdAt)}
         </time>
-        {!isUser || message.status === "sending" ? (
+        {!isUser || message.status === "sending" || message.status === "not_sent" ? (
           <StatusBadge badge={messageStatusBadge(message.status)} testId="message-status" />
         ) : null}
       </div>
       {isUser ? (
-        <pre className="message__text">{message.segments.map((s) => s.text).join("")}</pre>
+        <>
+          <pre className="message__text">{message.segments.map((s) => s.text).join("")}</pre>
+          {message.error !== null && (
+            <p className="message__error" role="alert" data-testid="message-error">
+              {message.error}
+            </p>
+          )}
+        </>
       ) : (
         <pre className="message__output" data-testid="message-output">
           {message.segments.map((segment, index) => (

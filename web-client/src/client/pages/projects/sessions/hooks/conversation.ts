@@ -26,8 +26,13 @@ export interface ConversationMessage {
   id: string;
   clientMessageId: string | null;
   role: MessageRole;
-  /** `sending` while a message the user sent has not come back as `message_created`. */
-  status: MessageStatus | "sending";
+  /**
+   * `sending` while a message the user sent has not come back as `message_created`; `not_sent`
+   * when the server refused it (its text stays, with the reason in `error`).
+   */
+  status: MessageStatus | "sending" | "not_sent";
+  /** Why the server refused a `not_sent` message; null otherwise. */
+  error: string | null;
   /** The text: the user's message, or the agent's output by stream. */
   segments: OutputSegment[];
   createdAt: string;
@@ -69,6 +74,7 @@ export function fromSessionMessage(message: SessionMessage): ConversationMessage
     durationMs: null,
     chunkCount: null,
     nextSeq: 0,
+    error: null,
   };
 }
 
@@ -81,7 +87,9 @@ export function fromSnapshot(
   const stored = messages.map(fromSessionMessage);
   const confirmed = new Set(stored.map((message) => message.clientMessageId));
   const stillSending = previous.messages.filter(
-    (message) => message.status === "sending" && !confirmed.has(message.clientMessageId),
+    (message) =>
+      (message.status === "sending" || message.status === "not_sent") &&
+      !confirmed.has(message.clientMessageId),
   );
   return { session, messages: [...stored, ...stillSending], lastError: previous.lastError };
 }
@@ -105,8 +113,24 @@ export function addSending(
     durationMs: null,
     chunkCount: null,
     nextSeq: 0,
+    error: null,
   };
   return { ...state, messages: [...state.messages, message] };
+}
+
+/** Marks a message still on its way as refused by the server; its text stays in view. */
+export function markNotSent(
+  state: ConversationState,
+  clientMessageId: string,
+  reason: string,
+): ConversationState {
+  const index = state.messages.findIndex(
+    (message) => message.status === "sending" && message.clientMessageId === clientMessageId,
+  );
+  if (index < 0) {
+    return state;
+  }
+  return replaceAt(state, index, { ...state.messages[index]!, status: "not_sent", error: reason });
 }
 
 /** Adds (or replaces, when it confirms a sent one or repeats a known id) a created message. */

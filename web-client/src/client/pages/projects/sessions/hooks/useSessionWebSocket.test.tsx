@@ -152,12 +152,35 @@ describe("useSessionWebSocket", () => {
       channel: CHANNEL,
       type: "send_message",
       data: { text: "ls -la", clientMessageId: "c1" },
+      ref: (h.sent().at(-1) as { ref: string }).ref,
     });
     expect(h.result.current.messages[0]).toMatchObject({ status: "sending", id: "pending:c1" });
 
     h.receive(events.created(message({ id: "m9", content: "ls -la", clientMessageId: "c1" }), 5));
     expect(h.result.current.messages).toHaveLength(1);
     expect(h.result.current.messages[0]).toMatchObject({ id: "m9", status: "completed" });
+  });
+
+  it("marks a message the server refuses as not sent, with the reason, keeping its text", async () => {
+    const { h } = await render(() => Promise.resolve(snapshot([])));
+    h.act(() => {
+      h.result.current.send("ls -la");
+    });
+    const sent = h.sent().at(-1) as { ref: string };
+
+    h.receive({
+      channel: "global",
+      type: "error",
+      ref: sent.ref,
+      data: { code: "not_found", message: "session:s1 does not exist.", retryable: false },
+    });
+
+    expect(h.result.current.messages).toHaveLength(1);
+    expect(h.result.current.messages[0]).toMatchObject({
+      status: "not_sent",
+      error: "session:s1 does not exist. (not_found)",
+      segments: [{ text: "ls -la" }],
+    });
   });
 
   it("cancels the running reply", async () => {

@@ -18,6 +18,7 @@ import { useWebSocket } from "@/client/providers/webSocketContext";
 import {
   addCreated,
   addSending,
+  markNotSent,
   appendOutput,
   complete,
   type ConversationMessage,
@@ -55,6 +56,7 @@ type Action =
   | { kind: "snapshot"; snapshot: SessionSnapshot }
   | { kind: "event"; event: Frame<SessionEvent> }
   | { kind: "sending"; clientMessageId: string; text: string; now: Date }
+  | { kind: "not-sent"; clientMessageId: string; reason: string }
   | { kind: "dismiss-error" };
 
 function reduce(state: ConversationState, action: Action): ConversationState {
@@ -65,6 +67,8 @@ function reduce(state: ConversationState, action: Action): ConversationState {
       return applySessionEvent(state, action.event);
     case "sending":
       return addSending(state, action.clientMessageId, action.text, action.now);
+    case "not-sent":
+      return markNotSent(state, action.clientMessageId, action.reason);
     case "dismiss-error":
       return { ...state, lastError: null };
     default: {
@@ -142,11 +146,21 @@ export function useSessionWebSocket(
       }
       const clientMessageId = newClientMessageId();
       dispatch({ kind: "sending", clientMessageId, text, now: new Date() });
-      sendFrame({
-        channel: Channels.session(sessionId),
-        type: SessionCommandTypes.SEND_MESSAGE,
-        data: { text, clientMessageId },
-      });
+      sendFrame(
+        {
+          channel: Channels.session(sessionId),
+          type: SessionCommandTypes.SEND_MESSAGE,
+          data: { text, clientMessageId },
+        },
+        // Refused (the session is gone, a reply is already running, too many commands): the
+        // message says so and keeps its text instead of showing "Sending" forever.
+        (error) =>
+          dispatch({
+            kind: "not-sent",
+            clientMessageId,
+            reason: `${error.message} (${error.code})`,
+          }),
+      );
       return true;
     },
     [newClientMessageId, sendFrame, sessionId],
