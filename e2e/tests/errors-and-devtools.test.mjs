@@ -35,6 +35,11 @@ e2e("an error event from the server shows a toast", async ({ openPage, server })
 
   await toast(page, "Server error").filter({ hasText: "does not exist" }).waitFor();
   await toast(page, "not_found").waitFor();
+  // The refused message keeps its text and says why, instead of "Sending" forever.
+  const refused = page.getByTestId("message").last();
+  await refused.getByText("Not sent").waitFor();
+  await refused.getByTestId("message-error").getByText("does not exist").waitFor();
+  assert.equal(await refused.locator(".message__text").innerText(), "echo too late");
 });
 
 e2e(
