@@ -11,9 +11,9 @@ import { startProxy } from "./proxy.mjs";
 import { startServer, TARGET_DIR } from "./server.mjs";
 
 /** `CHROMIUM_PATH`, else Debian's package. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",
