@@ -127,6 +127,42 @@ describe("WebSocketClient subscriptions", () => {
     expect(applied).toEqual([7, 4]);
   });
 
+  it("subscribes again from its position when the server resets a channel, on the same socket", () => {
+    const { factory, applied, onResync } = setup();
+    factory.last.receive(serverFrames.subscriptionSuccess(session, "e1", 0, false));
+    factory.last.receive(serverFrames.streamOutput(session, 7));
+
+    factory.last.receive({
+      channel: "global",
+      type: "unsubscribed",
+      data: { channel: session, reason: "reset" },
+    });
+
+    expect(factory.sockets).toHaveLength(1);
+    expect(subscribesOf(factory.last.sentFrames()).at(-1)?.data).toEqual({
+      channel: session,
+      since: { epoch: "e1", offset: 7 },
+    });
+    factory.last.receive(serverFrames.subscriptionSuccess(session, "e2", 9, false));
+    factory.last.receive(serverFrames.streamOutput(session, 10));
+    expect(onResync).toHaveBeenCalledExactlyOnceWith({ epoch: "e2", offset: 9 });
+    expect(applied).toEqual([7, 10]);
+  });
+
+  it("does not subscribe again when the server confirms the client's own unsubscribe", () => {
+    const { factory, unsubscribe } = setup();
+    factory.last.receive(serverFrames.subscriptionSuccess(session, "e1", 0, false));
+    unsubscribe();
+
+    factory.last.receive({
+      channel: "global",
+      type: "unsubscribed",
+      data: { channel: session, reason: "client" },
+    });
+
+    expect(subscribesOf(factory.last.sentFrames())).toHaveLength(1);
+  });
+
   it("starts from the position of a REST snapshot given as since", () => {
     const { factory, client } = setup();
     const applied: unknown[] = [];

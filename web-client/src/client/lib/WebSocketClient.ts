@@ -323,6 +323,12 @@ export class WebSocketClient {
         return this.report({ kind: "subscription", channel, code, message: reason });
       }
       case "unsubscribed":
+        // The answer to our own unsubscribe comes after the channel was forgotten here. For a
+        // channel still followed, the server ended it (its stream was reset): subscribe again
+        // from the last position; the server answers `recovered: false` and `onResync` runs.
+        if (this.subscriptions.list().includes(event.data.channel)) {
+          this.sendSubscribe(event.data.channel);
+        }
         return;
       case "error": {
         const { code, message, retryable } = event.data;

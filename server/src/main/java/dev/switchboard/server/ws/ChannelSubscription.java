@@ -1,11 +1,11 @@
 package dev.switchboard.server.ws;
 
-import dev.switchboard.contract.error.CloseCode;
 import dev.switchboard.server.channel.StreamEvent;
 import dev.switchboard.server.channel.StreamListener;
 import dev.switchboard.server.channel.Subscription;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * ChannelSubscription is one connection's subscription to one channel. Live events that arrive
@@ -16,12 +16,22 @@ import java.util.List;
 final class ChannelSubscription implements StreamListener {
 
   private final Connection connection;
+  private final String channel;
+  private final Consumer<ChannelSubscription> onReset;
   private List<StreamEvent> heldBack = new ArrayList<>();
   private long lastSentOffset;
   private volatile Subscription handle;
 
-  ChannelSubscription(Connection connection) {
+  ChannelSubscription(
+      Connection connection, String channel, Consumer<ChannelSubscription> onReset) {
     this.connection = connection;
+    this.channel = channel;
+    this.onReset = onReset;
+  }
+
+  /** The channel this subscription follows. */
+  String channel() {
+    return channel;
   }
 
   @Override
@@ -34,13 +44,14 @@ final class ChannelSubscription implements StreamListener {
   }
 
   /**
-   * The broker cannot continue this channel without a gap. The protocol has no frame that tells a
-   * subscribed client its position is void, so the connection is closed with a code that makes the
-   * client reconnect and resubscribe with its position, which is answered {@code recovered: false}.
+   * The broker cannot continue this channel without a gap (its epoch changed under a live
+   * subscription). Only this subscription ends: the client is told {@code unsubscribed {reason:
+   * "reset"}} and subscribes again with its position, which is answered {@code recovered: false};
+   * its other channels and the connection carry on.
    */
   @Override
   public void onReset(String reason) {
-    connection.close(CloseCode.INTERNAL_ERROR, "channel stream reset");
+    onReset.accept(this);
   }
 
   /**

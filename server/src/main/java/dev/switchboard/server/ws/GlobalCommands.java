@@ -118,7 +118,8 @@ final class GlobalCommands {
       refuse(connection, requested, code, reason, ref);
       return;
     }
-    ChannelSubscription subscription = new ChannelSubscription(connection);
+    ChannelSubscription subscription =
+        new ChannelSubscription(connection, requested, ended -> reset(connection, ended));
     ChannelSubscription existing = connection.subscriptions().putIfAbsent(requested, subscription);
     if (existing != null) {
       // A repeated subscribe changes nothing; it is answered with the current position.
@@ -157,10 +158,27 @@ final class GlobalCommands {
     if (subscription != null) {
       subscription.close();
     }
+    sendUnsubscribed(connection, channel, UnsubscribedData.CLIENT, ref);
+  }
+
+  /** Ends a subscription whose stream the broker reset, telling the client to subscribe again. */
+  private void reset(Connection connection, ChannelSubscription subscription) {
+    if (connection.subscriptions().remove(subscription.channel(), subscription)) {
+      subscription.close();
+      LOG.info(
+          "Connection {}: {} was reset by the broker; the client subscribes again",
+          connection.id(),
+          subscription.channel());
+      sendUnsubscribed(connection, subscription.channel(), UnsubscribedData.RESET, null);
+    }
+  }
+
+  private void sendUnsubscribed(
+      Connection connection, String channel, String reason, @Nullable String ref) {
     connection.send(
         codec.encode(
             GLOBAL_EVENTS,
-            new UnsubscribedEvent(GLOBAL, new UnsubscribedData(channel, "client")),
+            new UnsubscribedEvent(GLOBAL, new UnsubscribedData(channel, reason)),
             ref,
             null));
   }

@@ -105,7 +105,8 @@ public final class FanoutBenchmark {
         Connection connection =
             new Connection(
                 "c-" + i, Caller.forAdmin(), sinkSession(), LIMITS, meters.counter("frames"));
-        ChannelSubscription subscription = new ChannelSubscription(connection);
+        ChannelSubscription subscription =
+            new ChannelSubscription(connection, channel, ended -> {});
         SubscribeResult result = broker.subscribe(channel, null, subscription);
         subscription.start(result.handle(), "{}", result.position().offset(), List.of());
       }
