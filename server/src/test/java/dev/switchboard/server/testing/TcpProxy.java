@@ -14,8 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * TcpProxy forwards a loopback port to another loopback address until a test cuts it: {@link
  * #cut()} drops every open connection and refuses new ones (accepted, then closed at once), {@link
- * #restore()} lets connections through again. It stands between a node and a shared service (Redis)
- * so one node can lose the service while the service keeps running for everyone else.
+ * #stall()} keeps every connection open but forwards nothing (a hung service, a black-holed
+ * network: callers get no error, only silence), {@link #restore()} lets bytes through again. It
+ * stands between a node and a shared service (Redis) so one node can lose the service while the
+ * service keeps running for everyone else.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -23,6 +25,7 @@ public final class TcpProxy implements AutoCloseable {
   private final ServerSocket server;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private volatile boolean cut;
+  private volatile boolean stalled;
 
   private TcpProxy(InetSocketAddress target) throws IOException {
     this.target = target;
@@ -53,9 +56,15 @@ public final class TcpProxy implements AutoCloseable {
     open.clear();
   }
 
-  /** Lets connections through again. */
+  /** Keeps connections open but forwards no byte either way until {@link #restore()}. */
+  public void stall() {
+    stalled = true;
+  }
+
+  /** Lets connections and bytes through again; bytes swallowed while stalled stay lost. */
   public void restore() {
     cut = false;
+    stalled = false;
   }
 
   @Override
@@ -104,6 +113,9 @@ public final class TcpProxy implements AutoCloseable {
                   OutputStream out = to.getOutputStream()) {
                 int read;
                 while ((read = in.read(buffer)) >= 0) {
+                  if (stalled) {
+                    continue;
+                  }
                   out.write(buffer, 0, read);
                   out.flush();
                 }

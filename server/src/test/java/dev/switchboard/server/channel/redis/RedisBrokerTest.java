@@ -171,6 +171,53 @@ class RedisBrokerTest extends BrokerContract {
   }
 
   @Test
+  void aRedisThatStopsAnsweringHoldsNoCallerPastTheCommandTimeout() {
+    String prefix = CLASS_PREFIX + ":" + ++brokers;
+    try (TcpProxy proxy = TcpProxy.to(TestRedis.host(), TestRedis.port())) {
+      String url = "redis://127.0.0.1:" + proxy.port();
+      RedisBroker a = node(prefix, url, 1000, Duration.ofMinutes(10));
+      RedisConnections lockConnections =
+          new RedisConnections(new RedisConfiguration(url, prefix, Duration.ofSeconds(1)));
+      try (RedisSessionRunLock lock = new RedisSessionRunLock(lockConnections)) {
+        a.subscribe("session:hung", null, IGNORE);
+        a.publish("session:hung", offset -> "h" + offset);
+
+        // No error, no close: Redis just goes silent, as a hung server or a dropped route would.
+        proxy.stall();
+
+        long publishMs = millis(() -> a.publish("session:hung", offset -> "h" + offset));
+        long subscribeMs = millis(() -> a.subscribe("session:other", null, IGNORE));
+        long positionMs = millis(() -> a.position("session:third"));
+        long lockMs =
+            millis(
+                () -> {
+                  try {
+                    lock.tryAcquire("s-hung", "m-1");
+                  } catch (IllegalStateException refused) {
+                    // Refused for want of Redis: what matters is how long it took to say so.
+                  }
+                });
+
+        // The first call did meet the silence (it waited for the timeout, it did not fail fast),
+        // and the command timeout is 1 s: a caller may wait for it, never for Redis itself.
+        assertTrue(publishMs >= 900, "publish returned in " + publishMs + " ms: Redis not hung?");
+        for (long ms : new long[] {publishMs, subscribeMs, positionMs, lockMs}) {
+          assertTrue(ms < 1_500, "publish/subscribe/position/lock took " + ms + " ms while hung");
+        }
+      } finally {
+        lockConnections.close();
+        proxy.restore();
+      }
+    }
+  }
+
+  private static long millis(Runnable call) {
+    long start = System.nanoTime();
+    call.run();
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+
+  @Test
   void aNodeCutOffFromRedisServesItsOwnClientsAndRejoinsUnderANewEpoch() {
     String prefix = CLASS_PREFIX + ":" + ++brokers;
     try (TcpProxy proxy = TcpProxy.to(TestRedis.host(), TestRedis.port())) {
