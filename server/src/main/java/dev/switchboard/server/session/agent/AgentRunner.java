@@ -42,9 +42,12 @@ final class AgentRunner implements SessionCommandHandler {
   private static final Logger LOG = LoggerFactory.getLogger(AgentRunner.class);
 
   private final RunContext context;
+  private final CancelForwarding cancels;
 
-  AgentRunner(RunContext context) {
+  AgentRunner(RunContext context, CancelForwarding cancels) {
     this.context = context;
+    this.cancels = cancels;
+    cancels.receiveWith(this::stopLocally);
   }
 
   @Override
@@ -91,15 +94,16 @@ final class AgentRunner implements SessionCommandHandler {
     supervisor.start();
   }
 
+  /**
+   * Stops the reply here, or forwards the cancel to the node running it (the session's run lock
+   * names the running reply on every node); its {@code message_complete} with {@code cancelled}
+   * answers either way. Only a reply that runs nowhere is answered {@code not_found}.
+   */
   private void cancel(
       Connection connection, String sessionId, String messageId, @Nullable String ref) {
     boolean stopping =
-        context
-            .active()
-            .inSession(sessionId)
-            .filter(run -> run.isFor(messageId))
-            .map(run -> run.requestStop(MessageStatus.CANCELLED))
-            .orElse(false);
+        stopLocally(sessionId, messageId)
+            || (runsElsewhere(sessionId, messageId) && cancels.forward(sessionId, messageId));
     if (!stopping) {
       context.replyError(
           connection,
@@ -108,6 +112,24 @@ final class AgentRunner implements SessionCommandHandler {
           "No reply \"" + messageId + "\" is running in this session; it may have ended already.",
           messageId,
           ref);
+    }
+  }
+
+  private boolean stopLocally(String sessionId, String messageId) {
+    return context
+        .active()
+        .inSession(sessionId)
+        .filter(run -> run.isFor(messageId))
+        .map(run -> run.requestStop(MessageStatus.CANCELLED))
+        .orElse(false);
+  }
+
+  private boolean runsElsewhere(String sessionId, String messageId) {
+    try {
+      return messageId.equals(context.runLock().holder(sessionId));
+    } catch (RuntimeException e) {
+      LOG.warn("Cannot tell where reply {} runs: {}", messageId, e.toString());
+      return false;
     }
   }
 

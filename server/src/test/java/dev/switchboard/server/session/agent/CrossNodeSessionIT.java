@@ -27,10 +27,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
- * Two nodes sharing Redis and one database: a reply runs on node A (the test server) while a client
- * of node B, which does not run it, opens the session half-way. B's snapshot plus the events since
- * its position must be the whole reply exactly once, although B knows nothing of the output A has
- * published but not stored yet (A stores output only every second here, so that gap is wide).
+ * Two nodes sharing Redis and one database, a reply running on node A (the test server), and a
+ * client of node B, which does not run it: B's snapshot plus the events since its position must be
+ * the whole reply exactly once, although B knows nothing of the output A has published but not
+ * stored yet (A stores output only every second here, so that gap is wide); and a {@code cancel}
+ * sent to B must stop the reply on A.
  *
  * <p>Runs when {@code SWITCHBOARD_TEST_REDIS_URL} is set ({@code .ci/run} sets it).
  */
@@ -40,9 +41,9 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
     disabledReason = "set SWITCHBOARD_TEST_REDIS_URL (as .ci/run does) to run on Redis")
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CrossNodeSnapshotIT extends AgentRunTestSupport implements TestPropertyProvider {
+class CrossNodeSessionIT extends AgentRunTestSupport implements TestPropertyProvider {
 
-  private static final String PREFIX = TestRedis.uniquePrefix("cross-node-snapshot");
+  private static final String PREFIX = TestRedis.uniquePrefix("cross-node-session");
 
   private final Path databaseDir = temporaryDirectory("switchboard-shared-db");
   private EmbeddedServer nodeB;
@@ -109,6 +110,27 @@ class CrossNodeSnapshotIT extends AgentRunTestSupport implements TestPropertyPro
         Reply rest = collectReply(onB, agentId, -1);
 
         assertEquals(lines(1, 60), stored + rest.text());
+      }
+    }
+  }
+
+  @Test
+  void aCancelSentToANodeNotRunningTheReplyStopsIt() {
+    String sessionId = createSession(createProject());
+    try (TestSocket onA = subscribed(Channels.session(sessionId), ADMIN_TOKEN)) {
+      onA.send(sendMessage(sessionId, "echo started; sleep 60; echo never", "r1"));
+      String agentId = awaitCreated(onA, "agent").get("id").getStringValue();
+      collectUntil(onA, agentId, "started\n");
+
+      try (TestSocket onB = TestSocket.connect(nodeB.getPort(), ADMIN_TOKEN, mapper)) {
+        onB.send(Frames.subscribe(Channels.session(sessionId), "s"));
+        onB.awaitType("subscription_success");
+        onB.send(cancel(sessionId, agentId, "c1"));
+
+        JsonNode complete = awaitComplete(onB, agentId).get("data");
+        assertEquals("cancelled", complete.get("status").getStringValue());
+        assertEquals(
+            "cancelled", awaitComplete(onA, agentId).get("data").get("status").getStringValue());
       }
     }
   }
