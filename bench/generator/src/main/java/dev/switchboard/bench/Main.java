@@ -64,6 +64,7 @@ public final class Main {
     meta.setProperty("peers", String.join(",", peers));
     meta.setProperty("scenarios", String.join(",", scenarios));
     meta.setProperty("settings", settings.toString());
+    meta.setProperty("saturation_p99_limit_ms", String.valueOf(settings.saturationP99LimitMs()));
     store(meta, resultsDir);
     Scenarios runner = new Scenarios(settings, repo, jar, results, serverCpu);
     for (String scenario : scenarios) {

@@ -77,15 +77,20 @@ final class PeerServer implements AutoCloseable {
       case "switchboard" -> {
         port = 18080;
         dataDir = Files.createTempDirectory("switchboard-bench");
-        command.addAll(List.of("java", "-Xmx2g", "-jar", repo.resolve("server/target/switchboard.jar").toString()));
+        command.addAll(javaCommand());
+        command.addAll(List.of("-jar", repo.resolve("server/target/switchboard.jar").toString()));
         Map<String, String> env = builder.environment();
         env.put("SWITCHBOARD_DATA_DIR", dataDir.toString());
         env.put("SWITCHBOARD_TOKEN", TOKEN);
         env.put("MICRONAUT_SERVER_PORT", String.valueOf(port));
+        // Every client uses the admin token; the per-token cap (50 by default) is raised above the
+        // largest scenario, the only setting that differs from the defaults.
+        env.put("SWITCHBOARD_WS_MAX_CONNECTIONS_PER_TOKEN", "100000");
       }
       case "netty" -> {
         port = 18090;
-        command.addAll(List.of("java", "-Xmx2g", "-jar", repo.resolve("bench/peers/netty/target/peer-netty.jar").toString(), String.valueOf(port)));
+        command.addAll(javaCommand());
+        command.addAll(List.of("-jar", repo.resolve("bench/peers/netty/target/peer-netty.jar").toString(), String.valueOf(port)));
       }
       case "socketio" -> {
         port = 18091;
@@ -93,7 +98,8 @@ final class PeerServer implements AutoCloseable {
       }
       case "stomp" -> {
         port = 18092;
-        command.addAll(List.of("java", "-Xmx2g", "-jar", repo.resolve("bench/peers/spring-stomp/target/peer-spring-stomp.jar").toString(), "--server.port=" + port));
+        command.addAll(javaCommand());
+        command.addAll(List.of("-jar", repo.resolve("bench/peers/spring-stomp/target/peer-spring-stomp.jar").toString(), "--server.port=" + port));
       }
       default -> throw new IllegalStateException(name);
     }
@@ -103,6 +109,19 @@ final class PeerServer implements AutoCloseable {
     PeerServer server = new PeerServer(name, protocol, port, process, dataDir);
     server.awaitHealthy(Duration.ofSeconds(90));
     return server;
+  }
+
+  /**
+   * {@code java -Xmx2g} plus the options in {@code BENCH_SERVER_JAVA_OPTS}, for profiling a run
+   * (e.g. {@code -XX:StartFlightRecording=settings=profile,filename=/tmp/server.jfr}).
+   */
+  private static List<String> javaCommand() {
+    List<String> command = new ArrayList<>(List.of("java", "-Xmx2g"));
+    String extra = System.getenv("BENCH_SERVER_JAVA_OPTS");
+    if (extra != null && !extra.isBlank()) {
+      command.addAll(List.of(extra.trim().split("\\s+")));
+    }
+    return command;
   }
 
   private void awaitHealthy(Duration timeout) throws Exception {

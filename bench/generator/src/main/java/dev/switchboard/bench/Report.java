@@ -62,6 +62,10 @@ final class Report {
     }
   }
 
+  /** Everything below this line of the page is written by hand and kept by every run. */
+  static final String HAND_WRITTEN =
+      "<!-- Written by hand from here on: bench/run.sh rewrites everything above and keeps this. -->";
+
   void write(Path out) throws Exception {
     List<String> peers = new ArrayList<>();
     for (String p : PeerServer.ALL) {
@@ -74,7 +78,9 @@ final class Report {
     md.append(
         "Switchboard against the servers its users would otherwise pick, measured side by side in"
             + " one run on one machine. This page is written by `bench/run.sh` from the run's result"
-            + " files (`bench/results/`); do not edit the figures by hand, rerun the script.\n\n");
+            + " files (`bench/results/`); do not edit the figures by hand, rerun the script. The notes at"
+            + " the end, from \"Profiling and fixes\" on, are written by hand and kept by every"
+            + " run.\n\n");
     md.append("## How to run\n\n```sh\nbench/run.sh            # full suite, about an hour\n")
         .append("bench/run.sh --quick    # smoke run at small scale, a few minutes\n")
         .append("bench/run.sh --peers switchboard,netty --scenarios fanout   # a subset\n```\n\n")
@@ -108,12 +114,28 @@ final class Report {
       }
     }
     goals(md);
+    md.append(handWritten(out));
     Files.writeString(out, md.toString());
     Map<String, Map<String, double[]>> panels = percentiles();
     if (!panels.isEmpty()) {
       Chart.write(out.resolveSibling("benchmarks-latency.png"), panels, peers);
     }
     System.out.println("wrote " + out);
+  }
+
+  /**
+   * The part of the page below {@link #HAND_WRITTEN}, kept as it is: notes written by hand (such as
+   * profiling and the fixes it led to) survive every run. Without the marker, a starting one.
+   */
+  private static String handWritten(Path out) throws Exception {
+    if (Files.exists(out)) {
+      String page = Files.readString(out);
+      int at = page.indexOf(HAND_WRITTEN);
+      if (at >= 0) {
+        return page.substring(at);
+      }
+    }
+    return HAND_WRITTEN + "\n";
   }
 
   private void method(StringBuilder md, List<String> peers) throws Exception {
@@ -128,7 +150,7 @@ final class Report {
     md.append("| Switchboard | commit ")
         .append(meta.getProperty("commit", "?"))
         .append(", Micronaut ").append(xml(repo.resolve("pom.xml"), "micronaut.version"))
-        .append(", default configuration |\n");
+        .append(", default configuration but the per-token socket cap |\n");
     md.append("| raw Netty | Netty ").append(xml(repo.resolve("bench/peers/netty/pom.xml"), "netty.version")).append(" |\n");
     md.append("| Socket.IO | socket.io ").append(json(repo.resolve("bench/peers/socketio/node_modules/socket.io/package.json")))
         .append(", Node ").append(PeerServer.run("node", "--version").trim()).append(" |\n");
@@ -161,7 +183,10 @@ final class Report {
         outbound budget as shipped; client pings every 30 s.
         - **Limits.** Switchboard runs with its defaults (100 subscriptions and 100 commands/s per \
         connection, 1 MiB pending bytes with a 2 s grace): no scenario comes near them except the \
-        slow consumer, which is meant to.
+        slow consumer, which is meant to. The one exception: every client uses the admin token, \
+        so `switchboard.ws.max-connections-per-token` (50 by default) is raised to 100,000.
+        - **Warm-up.** Before the fan-out runs and the saturation ramp, 10 s of publishing at the \
+        scenario's rate (3 s in quick runs), so the JVM servers measure compiled code.
         - **Runs.** Fan-out, many small channels and the reconnect storm: warm-up, then 3 runs, \
         the median of each figure reported (`runs.csv` has each run). Idle capacity, saturation \
         (a ramp) and slow consumer: one run.
@@ -223,21 +248,38 @@ final class Report {
     return f[0] + " / " + f[1] + " / " + f[2];
   }
 
-  private static String describe(String scenario) {
+  /** The p99 above which a saturation step failed: 100 ms as the issue states, unless the run says. */
+  private int p99LimitMs() {
+    return Integer.parseInt(meta.getProperty("saturation_p99_limit_ms", "100"));
+  }
+
+  private String describe(String scenario) {
     return switch (scenario) {
       case "idle" ->
           "Clients connect (at most 500 handshakes in flight per generator process, at most"
               + " 9,000 connections per process) and subscribe to one of 100 channels, then stay"
               + " idle with heartbeats running. CPU is measured over a window with heartbeats only.";
       case "fanout" ->
-          "One channel, every client subscribed, 10 publishes/s of ~200 B. Latency from intended"
+          "One channel, every client subscribed, ~200 B events at 10 publishes/s, fewer on large"
+              + " channels so as not to pass 10,000 deliveries/s (1/s at 10,000 subscribers)."
+              + " Latency from intended"
               + " publish to receipt over every delivery; `last_receiver` is, per publish, the time"
               + " until its last subscriber had it.";
       case "saturation" ->
-          "Every client on one channel; the publish rate rises step by step until p99 exceeds"
-              + " 100 ms or a delivery is lost. The highest step that held is reported.";
+          "Every client on one channel; the publish rate rises step by step until p99 exceeds "
+              + number(p99LimitMs())
+              + " ms or a delivery is lost. The highest step that held is reported."
+              + (p99LimitMs() > 100
+                  ? " The issue's bound is 100 ms, but at this scale one publish's fan-out to every"
+                      + " socket takes longer than that on one core for every peer, raw Netty"
+                      + " included (see the first step below), so a 100 ms bound would end every"
+                      + " ramp at its first step. A step here holds while the server keeps up:"
+                      + " a server that falls behind sees its backlog, and so its p99, grow past"
+                      + " the bound within the step."
+                  : "");
       case "saturation-steps" ->
-          "Each cell: deliveries/s received, p99 in ms; ✗ marks the step that failed (p99 > 100"
+          "Each cell: deliveries/s received, p99 in ms; ✗ marks the step that failed (p99 > "
+              + number(p99LimitMs())
               + " ms or loss).";
       case "small" ->
           "Each client subscribes to a personal channel and a 10-member group channel; random"
@@ -292,7 +334,7 @@ final class Report {
     md.append('\n');
   }
 
-  private static void steps(
+  private void steps(
       StringBuilder md, Map<String, Map<String, Map<String, Double>>> variants, List<String> peers) {
     md.append("| publishes/s |");
     peers.forEach(p -> md.append(' ').append(PeerServer.label(p)).append(" |"));
@@ -307,7 +349,8 @@ final class Report {
           md.append(" |");
           continue;
         }
-        boolean failed = m.get("p99_ms") > 100 || m.get("lost") > 0 || m.get("publish_errors") > 0;
+        boolean failed =
+            m.get("p99_ms") > p99LimitMs() || m.get("lost") > 0 || m.get("publish_errors") > 0;
         md.append(' ')
             .append(number(m.get("deliveries_per_s")))
             .append(", ")
