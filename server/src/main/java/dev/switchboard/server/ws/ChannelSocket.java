@@ -20,6 +20,7 @@ import dev.switchboard.server.channel.Access;
 import dev.switchboard.server.channel.ChannelAccess;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.server.netty.NettyHttpRequest;
 import io.micronaut.websocket.CloseReason;
 import io.micronaut.websocket.WebSocketSession;
 import io.micronaut.websocket.annotation.OnClose;
@@ -27,6 +28,7 @@ import io.micronaut.websocket.annotation.OnError;
 import io.micronaut.websocket.annotation.OnMessage;
 import io.micronaut.websocket.annotation.OnOpen;
 import io.micronaut.websocket.annotation.ServerWebSocket;
+import io.netty.channel.Channel;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -82,7 +84,12 @@ public final class ChannelSocket {
     }
     Connection connection =
         new Connection(
-            newConnectionId(), caller.get(), session, configuration, registry.framesOut());
+            newConnectionId(),
+            caller.get(),
+            session,
+            nettyChannel(request),
+            configuration,
+            registry.framesOut());
     session.put(CONNECTION, connection);
     if (!registry.add(connection)) {
       // Another upgrade took the token's last slot after the filter let this one through.
@@ -259,6 +266,13 @@ public final class ChannelSocket {
     GlobalErrorEvent error =
         new GlobalErrorEvent(GLOBAL, new GlobalErrorData(code, message, code.retryable()));
     connection.send(codec.encode(GlobalCommands.GLOBAL_EVENTS, error, ref, null));
+  }
+
+  /** The socket's Netty channel, which {@link Connection} writes to directly; null off Netty. */
+  private static @Nullable Channel nettyChannel(HttpRequest<?> request) {
+    return request instanceof NettyHttpRequest<?> netty
+        ? netty.getChannelHandlerContext().channel()
+        : null;
   }
 
   private static String newConnectionId() {

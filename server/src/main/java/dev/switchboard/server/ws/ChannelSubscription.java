@@ -81,6 +81,6 @@ final class ChannelSubscription implements StreamListener {
       return;
     }
     lastSentOffset = event.offset();
-    connection.send(event.frame());
+    connection.send(event);
   }
 }

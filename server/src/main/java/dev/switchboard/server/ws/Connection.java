@@ -2,18 +2,29 @@ package dev.switchboard.server.ws;
 
 import dev.switchboard.contract.error.CloseCode;
 import dev.switchboard.server.auth.Caller;
-import io.micrometer.core.instrument.Counter;
+import dev.switchboard.server.channel.StreamEvent;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.websocket.CloseReason;
 import io.micronaut.websocket.WebSocketSession;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Connection is one client socket on {@code /ws}: who it acts for, its subscriptions, and its
  * single outbound path. Every frame goes through {@link #send}, which hands it to the socket's
  * event loop in call order, so frames sent in order (replies after the events that preceded them)
  * arrive in order.
+ *
+ * <p>Frames are written to the socket's Netty channel as text frames, not through {@link
+ * WebSocketSession#sendAsync}, which would encode each one again (and allocate a future) for every
+ * subscriber: a channel event is written as its {@link StreamEvent#frameUtf8() bytes}, encoded once
+ * per publish and wrapped, not copied, for each subscriber. Without a Netty channel (a session from
+ * another transport) frames go through the session.
  *
  * <p>Connection keeps no queue of its own: the WebSocket guard ({@code FrameGuard}) holds every
  * frame written while the channel is not writable in the socket's bounded outbound queue, passes
@@ -27,7 +38,8 @@ public final class Connection {
   private final String id;
   private final Caller caller;
   private final WebSocketSession session;
-  private final Counter framesOut;
+  private final @Nullable Channel channel;
+  private final LongAdder framesOut;
   private final Map<String, ChannelSubscription> subscriptions = new ConcurrentHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile long lastFrameAtNanos = System.nanoTime();
@@ -39,11 +51,13 @@ public final class Connection {
       String id,
       Caller caller,
       WebSocketSession session,
+      @Nullable Channel channel,
       ChannelSocketConfiguration limits,
-      Counter framesOut) {
+      LongAdder framesOut) {
     this.id = id;
     this.caller = caller;
     this.session = session;
+    this.channel = channel;
     this.framesOut = framesOut;
     long now = System.nanoTime();
     this.commands = new TokenBucket(limits.maxCommandsPerSecond(), now);
@@ -101,7 +115,28 @@ public final class Connection {
       return;
     }
     framesOut.increment();
-    session.sendAsync(frame);
+    if (channel == null) {
+      session.sendAsync(frame);
+    } else {
+      channel.writeAndFlush(new TextWebSocketFrame(frame));
+    }
+  }
+
+  /**
+   * Sends a channel event as the bytes it was encoded to once for all its subscribers, through the
+   * same path and in the same order as {@link #send(String)}.
+   */
+  void send(StreamEvent event) {
+    if (closed.get()) {
+      return;
+    }
+    framesOut.increment();
+    if (channel == null) {
+      session.sendAsync(event.frame());
+    } else {
+      // A wrapper around the shared bytes: no copy and nothing to release.
+      channel.writeAndFlush(new TextWebSocketFrame(Unpooled.wrappedBuffer(event.frameUtf8())));
+    }
   }
 
   /** Closes the socket with a contract close code and releases every subscription. */

@@ -1,0 +1,104 @@
+package dev.switchboard.server.ws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.switchboard.contract.error.CloseCode;
+import dev.switchboard.server.auth.Caller;
+import dev.switchboard.server.channel.StreamEvent;
+import io.micronaut.websocket.WebSocketSession;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.concurrent.atomic.LongAdder;
+import org.junit.jupiter.api.Test;
+
+class ConnectionTest {
+
+  private static final ChannelSocketConfiguration LIMITS =
+      new ChannelSocketConfiguration(
+          100,
+          Duration.ofSeconds(30),
+          Duration.ofSeconds(5),
+          Duration.ofSeconds(75),
+          65_536,
+          100,
+          1_048_576,
+          50,
+          20,
+          8_388_608,
+          Duration.ofSeconds(2));
+
+  private final LongAdder framesOut = new LongAdder();
+
+  @Test
+  void writesAnEventAsTheBytesItWasEncodedToOnceForEverySubscriber() {
+    StreamEvent event =
+        new StreamEvent("session:a", "e1", 7, 0, "{\"type\":\"stream_output\",\"é\":1}");
+    EmbeddedChannel first = new EmbeddedChannel();
+    EmbeddedChannel second = new EmbeddedChannel();
+
+    connection(first).send(event);
+    connection(second).send(event);
+
+    for (EmbeddedChannel channel : new EmbeddedChannel[] {first, second}) {
+      TextWebSocketFrame frame = channel.readOutbound();
+      assertEquals(event.frame(), frame.text());
+      assertTrue(frame.content().hasArray());
+      assertSame(event.frameUtf8(), frame.content().array(), "wrapped, not copied");
+      frame.release();
+    }
+    assertEquals(2, framesOut.sum());
+  }
+
+  @Test
+  void writesRepliesAsTextFramesInCallOrderWithEvents() {
+    EmbeddedChannel channel = new EmbeddedChannel();
+    Connection connection = connection(channel);
+
+    connection.send("{\"reply\":1}");
+    connection.send(new StreamEvent("session:a", "e1", 1, 0, "{\"event\":1}"));
+    connection.send("{\"reply\":2}");
+
+    for (String expected : new String[] {"{\"reply\":1}", "{\"event\":1}", "{\"reply\":2}"}) {
+      TextWebSocketFrame frame = channel.readOutbound();
+      assertEquals(expected, frame.text());
+      frame.release();
+    }
+  }
+
+  @Test
+  void sendsNothingOnceClosed() {
+    EmbeddedChannel channel = new EmbeddedChannel();
+    Connection connection = connection(channel);
+
+    connection.close(CloseCode.SERVER_DRAINING, "bye");
+    connection.send("{}");
+    connection.send(new StreamEvent("session:a", "e1", 1, 0, "{}"));
+
+    assertNull(channel.readOutbound());
+    assertEquals(0, framesOut.sum());
+  }
+
+  private Connection connection(EmbeddedChannel channel) {
+    return new Connection("c-1", Caller.forAdmin(), closedSession(), channel, LIMITS, framesOut);
+  }
+
+  /** A session that reports itself closed, so closing the connection sends no Close frame. */
+  private static WebSocketSession closedSession() {
+    return (WebSocketSession)
+        Proxy.newProxyInstance(
+            ConnectionTest.class.getClassLoader(),
+            new Class<?>[] {WebSocketSession.class},
+            (proxy, method, args) ->
+                switch (method.getName()) {
+                  case "isOpen" -> false;
+                  case "hashCode" -> System.identityHashCode(proxy);
+                  case "equals" -> proxy == args[0];
+                  default -> throw new AssertionError("unexpected " + method.getName());
+                });
+  }
+}
