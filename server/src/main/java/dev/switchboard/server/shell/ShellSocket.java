@@ -16,6 +16,7 @@ import dev.switchboard.server.ws.FrameException;
 import dev.switchboard.server.ws.InboundFrame;
 import dev.switchboard.server.ws.guard.TokenConnectionLimit;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.server.netty.NettyHttpRequest;
 import io.micronaut.websocket.CloseReason;
 import io.micronaut.websocket.WebSocketSession;
 import io.micronaut.websocket.annotation.OnClose;
@@ -41,6 +42,10 @@ import org.slf4j.LoggerFactory;
  * attaching to the same shell takes it over and this one is closed with 4505. Authorization
  * happened before the upgrade ({@link ShellUpgradeFilter}); it is checked again here.
  *
+ * <p>A socket silent for {@code keepalive-interval} is pinged, and dropped if it stays silent as
+ * long again ({@link ShellKeepAlive}): a client gone without a close would otherwise keep its shell
+ * attached, and running, forever.
+ *
  * <p>Each socket takes one of its token's slots ({@link TokenConnectionLimit}, shared with {@code
  * /ws}) while it is open, so a token cannot hold more than {@code
  * switchboard.ws.max-connections-per-token} sockets of both kinds together. Unlike {@code /ws},
@@ -59,11 +64,17 @@ final class ShellSocket {
   private final ShellRegistry registry;
   private final FrameCodec codec;
   private final TokenConnectionLimit perToken;
+  private final ShellConfiguration configuration;
 
-  ShellSocket(ShellRegistry registry, FrameCodec codec, TokenConnectionLimit perToken) {
+  ShellSocket(
+      ShellRegistry registry,
+      FrameCodec codec,
+      TokenConnectionLimit perToken,
+      ShellConfiguration configuration) {
     this.registry = registry;
     this.codec = codec;
     this.perToken = perToken;
+    this.configuration = configuration;
   }
 
   @OnOpen
@@ -95,6 +106,14 @@ final class ShellSocket {
             registry.bytesOut());
     session.put(ATTACHMENT, attachment);
     session.put(SHELL, shell.get());
+    if (request instanceof NettyHttpRequest<?> netty) {
+      netty
+          .getChannelHandlerContext()
+          .pipeline()
+          .addFirst(
+              ShellKeepAlive.NAME,
+              new ShellKeepAlive(configuration.keepaliveInterval().toMillis(), attachment.id()));
+    }
     LOG.info(
         "Shell {} socket {} opened for token {} from {}",
         shellId,

@@ -203,7 +203,7 @@ public final class RawWebSocket implements AutoCloseable {
   }
 
   /** Whether the server dropped TCP: the next read sees end of stream (or a reset). */
-  boolean serverClosedTcp() {
+  public boolean serverClosedTcp() {
     try {
       return in.read() < 0;
     } catch (EOFException e) {
