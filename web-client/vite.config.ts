@@ -20,6 +20,16 @@ export default defineConfig({
   build: {
     outDir: "dist",
     emptyOutDir: true,
+    rollupOptions: {
+      output: {
+        // The dev tools' chunk has a fixed prefix: the server refuses to serve
+        // /assets/devtools-*.js unless switchboard.ui.dev-tools is on (DevToolsAssetFilter).
+        chunkFileNames: (chunk) =>
+          chunk.name === "WebSocketDevTools"
+            ? "assets/devtools-[hash].js"
+            : "assets/[name]-[hash].js",
+      },
+    },
   },
   test: {
     include: ["src/**/*.test.{ts,tsx}"],

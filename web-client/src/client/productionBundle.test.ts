@@ -85,13 +85,15 @@ describe("the production bundle", () => {
     }
   });
 
-  it("has the dev tools in a chunk of their own, loaded by a dynamic import", () => {
+  it("has the dev tools in a chunk of their own, named devtools-*, loaded by a dynamic import", () => {
     const devTools = Object.entries(manifest).filter(([key]) =>
       key.endsWith("components/WebSocketDevTools.tsx"),
     );
     expect(devTools).toHaveLength(1);
     const [key, chunk] = devTools[0]!;
     expect(source(chunk).includes(DEV_TOOLS_MARKER)).toBe(true);
+    // The name the server's DevToolsAssetFilter refuses to serve while the dev tools are off.
+    expect(chunk.file).toMatch(/^assets\/devtools-[\w-]+\.js$/);
     const entry = Object.values(manifest).find((c) => c.isEntry);
     expect(entry?.dynamicImports).toContain(key);
   });

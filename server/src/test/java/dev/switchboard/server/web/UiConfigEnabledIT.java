@@ -1,6 +1,7 @@
 package dev.switchboard.server.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
@@ -27,5 +28,12 @@ class UiConfigEnabledIT {
     String body = client.toBlocking().retrieve(HttpRequest.GET("/api/ui-config").bearerAuth(TOKEN));
 
     assertEquals("{\"devTools\":true}", body);
+  }
+
+  @Test
+  void theDevToolsChunkIsServed() {
+    String chunk = client.toBlocking().retrieve(HttpRequest.GET(DevToolsChunk.path()));
+
+    assertTrue(chunk.contains("switchboard-ws-devtools"), "the panel's code");
   }
 }
