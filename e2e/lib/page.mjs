@@ -21,14 +21,20 @@ export function metrics(page) {
   return page.evaluate(() => window.__WS_METRICS__?.snapshot() ?? null);
 }
 
-/** Waits until `predicate(metrics)` holds; `predicate` runs in the page. */
-export async function waitForMetrics(page, predicate, timeout = 30_000) {
+/**
+ * Waits until `predicate(metrics, arg)` holds. The predicate runs in the page, so it sees only its
+ * parameters: pass what it compares with as `arg`.
+ */
+export async function waitForMetrics(page, predicate, { arg = null, timeout = 30_000 } = {}) {
   await page.waitForFunction(
-    (source) => {
+    ([source, value]) => {
       const snapshot = window.__WS_METRICS__?.snapshot();
-      return snapshot !== undefined && new Function("m", `return (${source})(m)`)(snapshot);
+      return (
+        snapshot !== undefined &&
+        new Function("m", "arg", `return (${source})(m, arg)`)(snapshot, value)
+      );
     },
-    predicate.toString(),
+    [predicate.toString(), arg],
     { timeout, polling: 50 },
   );
   return metrics(page);

@@ -41,7 +41,9 @@ e2e(
     // The path goes silent: no close, no error, just no more bytes from the server.
     proxy.silence();
     const silencedAt = Date.now();
-    const reconnected = await waitForMetrics(page, (m) => m.reconnections >= 1, 15_000);
+    const reconnected = await waitForMetrics(page, (m) => m.reconnections >= 1, {
+      timeout: 15_000,
+    });
     await waitForConnected(page);
     const elapsed = Date.now() - silencedAt;
 
@@ -52,10 +54,9 @@ e2e(
     );
     // And heartbeats flow again on the new connection.
     const before = (await metrics(page)).latenciesMs.length;
-    await waitForMetrics(
-      page,
-      new Function(`return (m) => m.latenciesMs.length >= ${before + 2}`)(),
-    );
+    await waitForMetrics(page, (m, atLeast) => m.latenciesMs.length >= atLeast, {
+      arg: before + 2,
+    });
   },
   {
     proxy: true,
