@@ -98,6 +98,9 @@ class ShellSocketIT {
       socket.send(frame(id, "resize", "{\"cols\":501,\"rows\":40}"));
       JsonNode error = socket.awaitType("error");
       assertEquals("bad_request", error.get("data").get("code").getStringValue());
+      socket.send(frame(id, "resize", "{\"cols\":80,\"rows\":201}"));
+      assertEquals(
+          "bad_request", socket.awaitType("error").get("data").get("code").getStringValue());
       socket.send(frame(id, "resize", "{\"cols\":0,\"rows\":0}"));
       assertEquals(
           "bad_request", socket.awaitType("error").get("data").get("code").getStringValue());
