@@ -13,11 +13,13 @@ import dev.switchboard.contract.shell.ShellOutputData;
 import dev.switchboard.contract.shell.ShellOutputEvent;
 import dev.switchboard.server.auth.Caller;
 import dev.switchboard.server.ws.FrameCodec;
+import dev.switchboard.server.ws.WindowCounter;
 import io.micrometer.core.instrument.Counter;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.websocket.CloseReason;
 import io.micronaut.websocket.WebSocketSession;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -39,6 +41,9 @@ final class ShellAttachment {
   private final AtomicLong unsentBytes = new AtomicLong();
   private final AtomicLong peakUnsentBytes = new AtomicLong();
   private volatile Consumer<ShellAttachment> onWritten = attachment -> {};
+  // Read on the socket's event loop only, like /ws's counters.
+  private final WindowCounter protocolErrors =
+      new WindowCounter(TimeUnit.MINUTES.toNanos(1), System.nanoTime());
 
   ShellAttachment(
       String id,
@@ -63,6 +68,11 @@ final class ShellAttachment {
   /** Who the socket acts for. */
   Caller caller() {
     return caller;
+  }
+
+  /** Counts a malformed frame; returns how many this socket sent in the current minute. */
+  int recordProtocolError(long nowNanos) {
+    return protocolErrors.record(nowNanos);
   }
 
   /** Bytes handed to the socket and not written to the network yet. */

@@ -11,6 +11,7 @@ import dev.switchboard.contract.shell.ShellInputCommand;
 import dev.switchboard.contract.shell.ShellResizeCommand;
 import dev.switchboard.server.auth.Caller;
 import dev.switchboard.server.auth.Callers;
+import dev.switchboard.server.ws.ChannelSocketConfiguration;
 import dev.switchboard.server.ws.FrameCodec;
 import dev.switchboard.server.ws.FrameException;
 import dev.switchboard.server.ws.InboundFrame;
@@ -48,10 +49,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each socket takes one of its token's slots ({@link TokenConnectionLimit}, shared with {@code
  * /ws}) while it is open, so a token cannot hold more than {@code
- * switchboard.ws.max-connections-per-token} sockets of both kinds together. Unlike {@code /ws},
- * input frames are not rate limited: they are the user's keystrokes and a terminal program's mouse
- * reports (which come faster than 100 a second), written to the user's own shell, and the PTY's
- * flow control bounds what the server buffers either way.
+ * switchboard.ws.max-connections-per-token} sockets of both kinds together, and a socket that sends
+ * more than {@code switchboard.ws.max-protocol-errors-per-minute} malformed frames is closed with
+ * 4501 as on {@code /ws}. Unlike {@code /ws}, input frames are not rate limited: they are the
+ * user's keystrokes and a terminal program's mouse reports (which come faster than 100 a second),
+ * written to the user's own shell, and the PTY's flow control bounds what the server buffers either
+ * way.
  */
 @ServerWebSocket("/ws/shell/{shellId}")
 final class ShellSocket {
@@ -65,16 +68,19 @@ final class ShellSocket {
   private final FrameCodec codec;
   private final TokenConnectionLimit perToken;
   private final ShellConfiguration configuration;
+  private final ChannelSocketConfiguration socketLimits;
 
   ShellSocket(
       ShellRegistry registry,
       FrameCodec codec,
       TokenConnectionLimit perToken,
-      ShellConfiguration configuration) {
+      ShellConfiguration configuration,
+      ChannelSocketConfiguration socketLimits) {
     this.registry = registry;
     this.codec = codec;
     this.perToken = perToken;
     this.configuration = configuration;
+    this.socketLimits = socketLimits;
   }
 
   @OnOpen
@@ -147,6 +153,15 @@ final class ShellSocket {
           frame);
     } catch (FrameException e) {
       attachment.error(e.code(), e.getMessage(), e.ref());
+      if (e.isProtocolError()
+          && attachment.recordProtocolError(System.nanoTime())
+              > socketLimits.maxProtocolErrorsPerMinute()) {
+        LOG.warn(
+            "Closing shell socket {}: more than {} invalid frames in a minute",
+            attachment.id(),
+            socketLimits.maxProtocolErrorsPerMinute());
+        attachment.close(CloseCode.TOO_MANY_PROTOCOL_ERRORS, "too many invalid frames");
+      }
     } catch (RuntimeException e) {
       LOG.error("Shell {} socket {}: frame handling failed", shell.id(), attachment.id(), e);
       attachment.error(

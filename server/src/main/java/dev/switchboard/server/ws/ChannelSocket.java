@@ -137,7 +137,7 @@ public final class ChannelSocket {
       route(connection, codec.decodeEnvelope(text));
     } catch (FrameException e) {
       sendError(connection, e.code(), e.getMessage(), e.ref());
-      if (isProtocolError(e.code())
+      if (e.isProtocolError()
           && connection.recordProtocolError(now) > configuration.maxProtocolErrorsPerMinute()) {
         LOG.warn(
             "Closing connection {}: more than {} invalid frames in a minute",
@@ -178,12 +178,6 @@ public final class ChannelSocket {
             + configuration.maxCommandsPerSecond()
             + " frames per second; this one was dropped. Slow down and resend it.",
         null);
-  }
-
-  private static boolean isProtocolError(ErrorCode code) {
-    return code == ErrorCode.BAD_REQUEST
-        || code == ErrorCode.UNKNOWN_TYPE
-        || code == ErrorCode.INVALID_CHANNEL;
   }
 
   @OnClose

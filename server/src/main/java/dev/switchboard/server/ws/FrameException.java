@@ -30,4 +30,15 @@ public final class FrameException extends Exception {
   public @Nullable String ref() {
     return ref;
   }
+
+  /**
+   * Whether the frame was malformed (not JSON, an unknown type, a wrong channel), as opposed to a
+   * well-formed command the server refused: sockets count these and close a client that keeps
+   * sending them.
+   */
+  public boolean isProtocolError() {
+    return code == ErrorCode.BAD_REQUEST
+        || code == ErrorCode.UNKNOWN_TYPE
+        || code == ErrorCode.INVALID_CHANNEL;
+  }
 }
