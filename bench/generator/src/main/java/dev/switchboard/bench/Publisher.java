@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 
@@ -32,6 +33,16 @@ final class Publisher {
   private final Protocol protocol;
   private final URI base;
   private final int payloadBytes;
+  /**
+   * Publishes waiting for their answer. The HTTP client opens another connection for each
+   * request while the others are busy, so a server that answers slowly at 2,000 publishes/s
+   * (Spring STOMP in the many-small-channels scenario) made it open connections until the
+   * generator ran out of files. Past this many, the next publish waits: it goes out late, and
+   * its latency, counted from its intended time, shows it.
+   */
+  private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+
+  static final int MAX_IN_FLIGHT = 256;
 
   Publisher(Protocol protocol, int port, int payloadBytes) {
     this.protocol = protocol;
@@ -69,9 +80,11 @@ final class Publisher {
             .timeout(Duration.ofSeconds(30))
             .POST(HttpRequest.BodyPublishers.ofString(protocol.publishBody(seq, intended, payloadBytes)))
             .build();
+    inFlight.acquireUninterruptibly();
     http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
         .whenComplete(
             (response, error) -> {
+              inFlight.release();
               if (error != null || response.statusCode() / 100 != 2) {
                 phase.failed(index);
                 Report.warnOnce(

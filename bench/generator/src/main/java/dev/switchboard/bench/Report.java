@@ -172,7 +172,9 @@ final class Report {
         Switchboard's `POST /api/channels/{channel}/events` with the admin token, the peers' \
         `POST /publish/{channel}`. The protocol has no free-form event, so Switchboard's event is \
         a `stream_output` on a `session:<id>` channel (sessions created over REST first) whose \
-        `chunk` carries the timestamp and padding; every peer carries the same ~200-byte payload.
+        `chunk` carries the timestamp and padding; every peer carries the same ~200-byte payload. \
+        At most 256 publishes await their answer at once; past that a publish waits, goes out \
+        late, and its latency (from its intended time) shows it.
         - **Peers.** Socket.IO 4: rooms as channels, `io.to(room).emit` on publish, WebSocket \
         transport only, default heartbeat (server ping every 25 s). Raw Netty: one pre-encoded \
         frame written to a `ChannelGroup` per room, no history, no limits, no authentication (the \
