@@ -364,11 +364,12 @@ final class FrameGuard extends ChannelDuplexHandler {
       closeWritten =
           ctx.writeAndFlush(new CloseWebSocketFrame(CloseCode.SLOW_CONSUMER.code(), reason));
     }
+    // SO_LINGER=0 turns close() into a reset that does not wait on the stalled peer; Netty then
+    // fails every unsent write, so their buffers are released now. Set before Micronaut sees the
+    // Close below, which closes the channel at once: setting it on a closed socket throws.
+    channel.config().setOption(ChannelOption.SO_LINGER, 0);
     // Micronaut runs @OnClose with the real code, which releases the connection's subscriptions.
     ctx.fireChannelRead(new CloseWebSocketFrame(CloseCode.SLOW_CONSUMER.code(), reason));
-    // SO_LINGER=0 turns close() into a reset that does not wait on the stalled peer; Netty then
-    // fails every unsent write, so their buffers are released now.
-    channel.config().setOption(ChannelOption.SO_LINGER, 0);
     channel.close();
   }
 

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.switchboard.contract.error.CloseCode;
 import dev.switchboard.contract.project.SessionDeletedData;
 import dev.switchboard.contract.project.SessionDeletedEvent;
@@ -20,17 +23,20 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.netty.util.concurrent.AbstractEventExecutor;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * Slow consumers (issue 4, item 3): a client that stops reading is evicted with 4000 once it has
@@ -135,6 +141,47 @@ class SlowConsumerIT {
       assertFalse(reader.closed().isDone(), "the reading client was closed");
     }
     await().atMost(Duration.ofSeconds(5)).until(() -> broker.listenerCount(channel) == 0);
+  }
+
+  @Test
+  void evictsWithoutTheEvictingTaskFailing() throws Exception {
+    String channel = "project:p-stalled-quietly";
+    // Netty logs a task that throws on the event loop here; the eviction once did, setting
+    // SO_LINGER on a socket that Micronaut's close had already closed (so no reset was sent).
+    Logger executorLog = (Logger) LoggerFactory.getLogger(AbstractEventExecutor.class);
+    ListAppender<ILoggingEvent> failedTasks = new ListAppender<>();
+    failedTasks.start();
+    executorLog.addAppender(failedTasks);
+    double evictionsBefore = evictions();
+    try (RawWebSocket stalled =
+        RawWebSocket.open(
+            server.getPort(), "/ws", Map.of("Authorization", "Bearer " + TOKEN), 4096)) {
+      Matcher id = CONNECTION_ID.matcher(stalled.awaitTextContaining("\"connected\"").text());
+      assertTrue(id.find());
+      String stalledId = id.group(1);
+      stalled.sendText(Frames.subscribe(channel, "s"));
+      stalled.awaitTextContaining("subscription_success");
+      long start = System.nanoTime();
+      for (int sent = 0;
+          isOpen(stalledId) && System.nanoTime() - start < Duration.ofSeconds(10).toNanos();
+          sent++) {
+        publish(channel, "e" + sent);
+        Thread.sleep(15);
+      }
+      assertFalse(isOpen(stalledId), "the stalled client was not evicted");
+      await().atMost(Duration.ofSeconds(5)).until(() -> evictions() == evictionsBefore + 1);
+      assertEquals(CloseCode.SLOW_CONSUMER.code(), closeCodeOrReset(stalled));
+    } finally {
+      executorLog.detachAppender(failedTasks);
+    }
+    assertEquals(
+        List.of(),
+        failedTasks.list.stream()
+            .filter(event -> String.valueOf(event.getFormattedMessage()).contains("FrameGuard"))
+            .map(
+                event ->
+                    event.getFormattedMessage() + ": " + event.getThrowableProxy().getMessage())
+            .toList());
   }
 
   @Test
