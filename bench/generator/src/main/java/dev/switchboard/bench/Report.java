@@ -296,7 +296,8 @@ final class Report {
       case "slow" ->
           "One client stops reading (small receive buffer, no reads) while its channel carries 8 KB"
               + " events; the others' latency and the server's memory show whether one stalled"
-              + " client hurts everyone.";
+              + " client hurts everyone. `slow_client_evicted`: the server had closed the stalled"
+              + " client's connection when, after the phase, it read again.";
       default -> "";
     };
   }
