@@ -31,6 +31,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -69,10 +70,13 @@ abstract class StorageContract {
         tokens.authenticate(first.token()));
     assertEquals(List.of("api", "web"), first.projectIds());
     List<TokenInfo> listed = tokens.list();
-    assertTrue(
-        listed.indexOf(first.info()) >= 0
-            && listed.indexOf(first.info()) < listed.indexOf(second.info()),
-        listed.toString());
+    assertTrue(listed.contains(first.info()) && listed.contains(second.info()), listed.toString());
+    // Oldest first; tokens created in the same millisecond (these two may be) by id.
+    assertEquals(
+        listed.stream()
+            .sorted(Comparator.comparing(TokenInfo::createdAt).thenComparing(TokenInfo::id))
+            .toList(),
+        listed);
     assertEquals(Optional.of(second.info()), tokens.find(second.id()));
     assertEquals(List.of(), tokens.find(second.id()).orElseThrow().projectIds());
   }
