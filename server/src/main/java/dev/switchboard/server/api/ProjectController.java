@@ -7,6 +7,7 @@ import dev.switchboard.contract.project.SessionSummary;
 import dev.switchboard.server.auth.ApiError;
 import dev.switchboard.server.auth.Caller;
 import dev.switchboard.server.auth.Callers;
+import dev.switchboard.server.channel.SessionOwnership;
 import dev.switchboard.server.project.Project;
 import dev.switchboard.server.project.ProjectStore;
 import dev.switchboard.server.ws.ChannelPublisher;
@@ -38,9 +39,15 @@ final class ProjectController {
 
   private final ProjectStore projects;
   private final ChannelPublisher publisher;
+  private final SessionOwnership ownership;
   private final JsonBodies bodies;
 
-  ProjectController(ProjectStore projects, ChannelPublisher publisher, JsonBodies bodies) {
+  ProjectController(
+      ProjectStore projects,
+      ChannelPublisher publisher,
+      JsonBodies bodies,
+      SessionOwnership ownership) {
+    this.ownership = ownership;
     this.projects = projects;
     this.publisher = publisher;
     this.bodies = bodies;
@@ -111,6 +118,7 @@ final class ProjectController {
     }
     // Committed: tell open tabs that the project's sessions are gone.
     for (SessionSummary session : deleted.get()) {
+      ownership.forget(session.id());
       publisher.publish(
           new SessionDeletedEvent(
               Channels.project(projectId), new SessionDeletedData(session.id(), projectId)));

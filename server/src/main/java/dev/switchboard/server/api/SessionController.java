@@ -10,6 +10,7 @@ import dev.switchboard.contract.project.SessionUpdatedEvent;
 import dev.switchboard.server.auth.ApiError;
 import dev.switchboard.server.auth.Caller;
 import dev.switchboard.server.auth.Callers;
+import dev.switchboard.server.channel.SessionOwnership;
 import dev.switchboard.server.project.ProjectStore;
 import dev.switchboard.server.session.AgentSession;
 import dev.switchboard.server.session.SessionSnapshot;
@@ -41,6 +42,7 @@ final class SessionController {
   private final ProjectStore projects;
   private final SessionStore sessions;
   private final ChannelPublisher publisher;
+  private final SessionOwnership ownership;
   private final SessionSnapshots snapshots;
   private final JsonBodies bodies;
 
@@ -49,7 +51,9 @@ final class SessionController {
       SessionStore sessions,
       ChannelPublisher publisher,
       SessionSnapshots snapshots,
-      JsonBodies bodies) {
+      JsonBodies bodies,
+      SessionOwnership ownership) {
+    this.ownership = ownership;
     this.projects = projects;
     this.sessions = sessions;
     this.publisher = publisher;
@@ -158,6 +162,7 @@ final class SessionController {
     if (deleted.isEmpty()) {
       return notFound(sessionId);
     }
+    ownership.forget(sessionId);
     String projectId = deleted.get().projectId();
     publisher.publish(
         new SessionDeletedEvent(

@@ -8,4 +8,7 @@ public interface SessionOwnership {
 
   /** The session's project id, or empty when the session does not exist. */
   Optional<String> projectOf(String sessionId);
+
+  /** Called once a session is deleted, for implementations that remember answers. */
+  default void forget(String sessionId) {}
 }

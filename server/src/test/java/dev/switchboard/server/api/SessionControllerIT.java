@@ -260,6 +260,36 @@ class SessionControllerIT {
   }
 
   @Test
+  void aDeletedSessionsChannelIsRefusedThoughItsOwnerWasLookedUpBefore() {
+    String projectId = createProject();
+    String deletedAlone = createSession(projectId, null, ADMIN_TOKEN).get("id").getStringValue();
+    String deletedWithProject =
+        createSession(projectId, null, ADMIN_TOKEN).get("id").getStringValue();
+    try (TestSocket socket = TestSocket.connect(server.getPort(), ADMIN_TOKEN, mapper)) {
+      // Looked up (and remembered) once each...
+      for (String id : List.of(deletedAlone, deletedWithProject)) {
+        socket.send(Frames.subscribe(Channels.session(id), "s-" + id));
+        socket.awaitType("subscription_success");
+        socket.send(Frames.unsubscribe(Channels.session(id)));
+        socket.awaitType("unsubscribed");
+      }
+
+      // ...then deleted: by itself, and with its project.
+      assertEquals(
+          204, api.send("DELETE", "/api/sessions/" + deletedAlone, null, ADMIN_TOKEN).statusCode());
+      assertEquals(
+          204, api.send("DELETE", "/api/projects/" + projectId, null, ADMIN_TOKEN).statusCode());
+
+      for (String id : List.of(deletedAlone, deletedWithProject)) {
+        socket.send(Frames.subscribe(Channels.session(id), "again-" + id));
+        JsonNode refused = socket.awaitType("subscription_error").get("data");
+        assertEquals(Channels.session(id), refused.get("channel").getStringValue());
+        assertEquals("not_found", refused.get("code").getStringValue());
+      }
+    }
+  }
+
+  @Test
   void scopedTokensReachOnlySessionsOfTheirProjects() {
     String mine = createProject();
     String other = createProject();

@@ -23,6 +23,13 @@ public final class Frames {
         + "\"}";
   }
 
+  /** An {@code unsubscribe}. */
+  public static String unsubscribe(String channel) {
+    return "{\"channel\":\"global\",\"type\":\"unsubscribe\",\"data\":{\"channel\":\""
+        + channel
+        + "\"}}";
+  }
+
   /** A {@code subscribe} recovering from a position; no {@code since} when epoch is null. */
   public static String subscribeSince(String channel, @Nullable String epoch, long offset) {
     String since =
