@@ -1,14 +1,13 @@
 package dev.switchboard.server.auth;
 
 import dev.switchboard.server.config.DataDirectory;
+import dev.switchboard.server.storage.Timestamps;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -67,13 +66,7 @@ final class DatabaseTokenStore implements TokenStore {
     }
     TokenRow row =
         rows.save(
-            TokenRow.of(
-                token.id(),
-                name,
-                projectIds,
-                shell,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS),
-                token.hash()));
+            TokenRow.of(token.id(), name, projectIds, shell, Timestamps.next(), token.hash()));
     update(copy -> copy.put(row.id(), row));
     return IssuedToken.of(row.info(), token);
   }

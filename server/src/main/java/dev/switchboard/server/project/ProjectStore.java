@@ -3,10 +3,9 @@ package dev.switchboard.server.project;
 import dev.switchboard.contract.project.SessionSummary;
 import dev.switchboard.server.session.SessionStore;
 import dev.switchboard.server.storage.Ids;
+import dev.switchboard.server.storage.Timestamps;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,8 +28,7 @@ public class ProjectStore {
   /** Stores a new project; {@code path} is expected to be validated already. */
   @Transactional
   public Project create(String name, String path) {
-    return projects.save(
-        new Project(Ids.newId(), name, path, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+    return projects.save(new Project(Ids.newId(), name, path, Timestamps.next()));
   }
 
   /** Every project, oldest first. */

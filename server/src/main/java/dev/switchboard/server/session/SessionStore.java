@@ -3,10 +3,10 @@ package dev.switchboard.server.session;
 import dev.switchboard.contract.project.SessionStatus;
 import dev.switchboard.contract.project.SessionSummary;
 import dev.switchboard.server.storage.Ids;
+import dev.switchboard.server.storage.Timestamps;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,7 +29,7 @@ public class SessionStore {
   /** Stores a new idle session in the project, which must exist. */
   @Transactional
   public SessionSummary create(String projectId, String title) {
-    Instant now = now();
+    Instant now = Timestamps.next();
     AgentSession created =
         sessions.save(
             new AgentSession(Ids.newId(), projectId, title, SessionStatus.IDLE, now, now));
@@ -85,6 +85,6 @@ public class SessionStore {
   }
 
   private static Instant now() {
-    return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    return Timestamps.next();
   }
 }

@@ -11,13 +11,13 @@ import dev.switchboard.server.session.AgentSession;
 import dev.switchboard.server.session.MessageRepository;
 import dev.switchboard.server.session.SessionRepository;
 import dev.switchboard.server.session.StoredMessage;
+import dev.switchboard.server.storage.Timestamps;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -63,7 +63,7 @@ class ReplyStore {
     if (session.isEmpty() || project.isEmpty()) {
       return Optional.empty();
     }
-    Instant now = now();
+    Instant now = Timestamps.next();
     StoredMessage user =
         messages.save(
             new StoredMessage(
@@ -88,7 +88,7 @@ class ReplyStore {
                 null,
                 userId,
                 null,
-                now.plusMillis(1),
+                Timestamps.next(),
                 null));
     return Optional.of(
         new Started(
@@ -175,7 +175,7 @@ class ReplyStore {
   }
 
   private static Instant now() {
-    return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    return Timestamps.next();
   }
 
   private SessionSummary setStatus(AgentSession session, SessionStatus status) {
