@@ -11,13 +11,13 @@ import dev.switchboard.contract.shell.ShellInputCommand;
 import dev.switchboard.contract.shell.ShellResizeCommand;
 import dev.switchboard.server.auth.Caller;
 import dev.switchboard.server.auth.Callers;
+import dev.switchboard.server.ws.ChannelSocket;
 import dev.switchboard.server.ws.ChannelSocketConfiguration;
 import dev.switchboard.server.ws.FrameCodec;
 import dev.switchboard.server.ws.FrameException;
 import dev.switchboard.server.ws.InboundFrame;
 import dev.switchboard.server.ws.guard.TokenConnectionLimit;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.server.netty.NettyHttpRequest;
 import io.micronaut.websocket.CloseReason;
 import io.micronaut.websocket.WebSocketSession;
 import io.micronaut.websocket.annotation.OnClose;
@@ -25,6 +25,7 @@ import io.micronaut.websocket.annotation.OnError;
 import io.micronaut.websocket.annotation.OnMessage;
 import io.micronaut.websocket.annotation.OnOpen;
 import io.micronaut.websocket.annotation.ServerWebSocket;
+import io.netty.channel.Channel;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -112,9 +113,9 @@ final class ShellSocket {
             registry.bytesOut());
     session.put(ATTACHMENT, attachment);
     session.put(SHELL, shell.get());
-    if (request instanceof NettyHttpRequest<?> netty) {
-      netty
-          .getChannelHandlerContext()
+    Channel channel = ChannelSocket.nettyChannel(request);
+    if (channel != null) {
+      channel
           .pipeline()
           .addFirst(
               ShellKeepAlive.NAME,

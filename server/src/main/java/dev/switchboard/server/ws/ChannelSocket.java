@@ -262,8 +262,11 @@ public final class ChannelSocket {
     connection.send(codec.encode(GlobalCommands.GLOBAL_EVENTS, error, ref, null));
   }
 
-  /** The socket's Netty channel, which {@link Connection} writes to directly; null off Netty. */
-  private static @Nullable Channel nettyChannel(HttpRequest<?> request) {
+  /**
+   * The Netty channel an upgrade request arrived on, which a socket writes to or adds handlers to
+   * directly; null for a request from another transport.
+   */
+  public static @Nullable Channel nettyChannel(HttpRequest<?> request) {
     return request instanceof NettyHttpRequest<?> netty
         ? netty.getChannelHandlerContext().channel()
         : null;
