@@ -23,11 +23,6 @@ import org.slf4j.LoggerFactory;
 @Filter({"/api", "/api/**", "/ws", "/ws/**"})
 final class AuthFilter implements HttpServerFilter {
 
-  /** How to authenticate, appended to every 401 message. */
-  static final String HOW_TO_AUTHENTICATE =
-      "send \"Authorization: Bearer <token>\", or sign in by opening /?token=<token> (the URL"
-          + " the server prints at start-up)";
-
   static final String SESSION_PATH = "/api/auth/session";
 
   private static final Logger LOG = LoggerFactory.getLogger(AuthFilter.class);
@@ -61,17 +56,12 @@ final class AuthFilter implements HttpServerFilter {
         request.getPath(),
         request.getRemoteAddress(),
         result.failure());
-    return Publishers.just(
-        ApiError.unauthorized(capitalize(result.failure()) + "; " + HOW_TO_AUTHENTICATE));
+    return Publishers.just(ApiError.unauthorized(result.refusal()));
   }
 
   private static boolean isPublic(HttpRequest<?> request) {
     HttpMethod method = request.getMethod();
     return (method == HttpMethod.POST || method == HttpMethod.DELETE)
         && SESSION_PATH.equals(request.getPath());
-  }
-
-  private static String capitalize(String text) {
-    return Character.toUpperCase(text.charAt(0)) + text.substring(1);
   }
 }

@@ -1,13 +1,16 @@
 package dev.switchboard.server.auth;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
+import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -16,7 +19,7 @@ import java.util.Optional;
  * {@link Caller}, and issues session cookies.
  */
 @Singleton
-final class Authenticator {
+public final class Authenticator {
 
   private static final String BEARER = "bearer ";
   private static final byte[] NO_BINDING = new byte[0];
@@ -51,18 +54,43 @@ final class Authenticator {
 
   /** Authenticates the Authorization header if present (even if wrong), else the cookie. */
   AuthResult authenticate(HttpRequest<?> request) {
-    Optional<String> authorization =
-        request.getHeaders().get(HttpHeaders.AUTHORIZATION, String.class);
-    if (authorization.isPresent()) {
-      String header = authorization.get().strip();
+    return authenticate(
+        request.getHeaders().get(HttpHeaders.AUTHORIZATION),
+        request
+            .getCookies()
+            .findCookie(AuthCookieCodec.COOKIE_NAME)
+            .map(Cookie::getValue)
+            .orElse(null));
+  }
+
+  /**
+   * Authenticates raw request headers, for transports that read them themselves (the {@code /ws}
+   * upgrade): the Authorization header's value if present (even if wrong), else the session cookie
+   * found in the Cookie headers' values.
+   */
+  public AuthResult authenticate(@Nullable String authorization, List<String> cookieHeaders) {
+    String sessionCookie = null;
+    for (String header : cookieHeaders) {
+      for (io.netty.handler.codec.http.cookie.Cookie cookie :
+          ServerCookieDecoder.LAX.decode(header)) {
+        if (sessionCookie == null && cookie.name().equals(AuthCookieCodec.COOKIE_NAME)) {
+          sessionCookie = cookie.value();
+        }
+      }
+    }
+    return authenticate(authorization, sessionCookie);
+  }
+
+  private AuthResult authenticate(@Nullable String authorization, @Nullable String sessionCookie) {
+    if (authorization != null) {
+      String header = authorization.strip();
       if (!header.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
         return AuthResult.failure("the Authorization header is not of the form \"Bearer <token>\"");
       }
       return authenticateToken(header.substring(BEARER.length()).strip());
     }
-    Optional<Cookie> cookie = request.getCookies().findCookie(AuthCookieCodec.COOKIE_NAME);
-    if (cookie.isPresent()) {
-      return authenticateSession(cookie.get().getValue());
+    if (sessionCookie != null) {
+      return authenticateSession(sessionCookie);
     }
     return AuthResult.failure(
         "no credentials (no Authorization header, no " + AuthCookieCodec.COOKIE_NAME + " cookie)");

@@ -63,6 +63,6 @@ public final class Callers {
                     HttpStatus.UNAUTHORIZED,
                     new ApiError(
                         ErrorCode.UNAUTHORIZED,
-                        "this path is not authenticated; " + AuthFilter.HOW_TO_AUTHENTICATE)));
+                        "this path is not authenticated; " + AuthResult.HOW_TO_AUTHENTICATE)));
   }
 }

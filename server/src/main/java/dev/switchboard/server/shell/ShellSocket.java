@@ -11,13 +11,14 @@ import dev.switchboard.contract.shell.ShellInputCommand;
 import dev.switchboard.contract.shell.ShellResizeCommand;
 import dev.switchboard.server.auth.Caller;
 import dev.switchboard.server.auth.Callers;
-import dev.switchboard.server.ws.ChannelSocket;
 import dev.switchboard.server.ws.ChannelSocketConfiguration;
 import dev.switchboard.server.ws.FrameCodec;
 import dev.switchboard.server.ws.FrameException;
 import dev.switchboard.server.ws.InboundFrame;
 import dev.switchboard.server.ws.guard.TokenConnectionLimit;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.server.netty.NettyHttpRequest;
 import io.micronaut.websocket.CloseReason;
 import io.micronaut.websocket.WebSocketSession;
 import io.micronaut.websocket.annotation.OnClose;
@@ -113,7 +114,7 @@ final class ShellSocket {
             registry.bytesOut());
     session.put(ATTACHMENT, attachment);
     session.put(SHELL, shell.get());
-    Channel channel = ChannelSocket.nettyChannel(request);
+    Channel channel = nettyChannel(request);
     if (channel != null) {
       channel
           .pipeline()
@@ -245,5 +246,12 @@ final class ShellSocket {
     byte[] bytes = new byte[6];
     RANDOM.nextBytes(bytes);
     return "t-" + HexFormat.of().formatHex(bytes);
+  }
+
+  /** The Netty channel an upgrade request arrived on; null for a request from another transport. */
+  private static @Nullable Channel nettyChannel(HttpRequest<?> request) {
+    return request instanceof NettyHttpRequest<?> netty
+        ? netty.getChannelHandlerContext().channel()
+        : null;
   }
 }

@@ -15,20 +15,11 @@ import dev.switchboard.contract.global.GlobalErrorEvent;
 import dev.switchboard.contract.session.SessionCommand;
 import dev.switchboard.contract.session.SessionCommandType;
 import dev.switchboard.server.auth.Caller;
-import dev.switchboard.server.auth.Callers;
 import dev.switchboard.server.channel.Access;
 import dev.switchboard.server.channel.ChannelAccess;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.server.netty.NettyHttpRequest;
-import io.micronaut.websocket.CloseReason;
-import io.micronaut.websocket.WebSocketSession;
-import io.micronaut.websocket.annotation.OnClose;
-import io.micronaut.websocket.annotation.OnError;
-import io.micronaut.websocket.annotation.OnMessage;
-import io.micronaut.websocket.annotation.OnOpen;
-import io.micronaut.websocket.annotation.ServerWebSocket;
 import io.netty.channel.Channel;
+import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -37,15 +28,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * ChannelSocket is the {@code /ws} endpoint: it greets each connection with {@code connected},
- * parses every text frame itself (never binding JSON to a parameter, which closes the socket with
- * 1011 on bad input), routes it by channel kind and type, and answers bad frames with an error
- * frame while keeping the connection open.
+ * parses every text message itself, routes it by channel kind and type, and answers bad frames with
+ * an error frame while keeping the connection open.
+ *
+ * <p>The socket's transport is {@link ChannelSocketUpgrade} (the HTTP upgrade: origin,
+ * authentication, the per-token limit, the handshake) and {@link ChannelSocketFrames} (one Netty
+ * handler per socket that turns frames into the calls below), not Micronaut's
+ * {@code @ServerWebSocket}: that kept the upgrade request, its headers, a route match and an idle
+ * timer for every socket's lifetime, 4 KB of heap per idle connection that a socket does not need
+ * (see docs/adr/0008-own-transport-for-ws.md).
  */
-@ServerWebSocket("/ws")
+@Singleton
 public final class ChannelSocket {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChannelSocket.class);
-  private static final String CONNECTION = "switchboard.connection";
   private static final String GLOBAL = Channels.global();
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -74,35 +70,23 @@ public final class ChannelSocket {
     this.serverVersion = version == null ? "dev" : version;
   }
 
-  @OnOpen
-  void onOpen(WebSocketSession session, HttpRequest<?> request) {
-    Optional<Caller> caller = Callers.of(request);
-    if (caller.isEmpty()) {
-      // The authentication filter answers 401 before the upgrade; this is a second line.
-      session.close(new CloseReason(CloseCode.UNAUTHORIZED.code(), "unauthorized"));
-      return;
-    }
+  /**
+   * Opens a connection on a socket that has just been upgraded for an authenticated caller: takes
+   * one of the token's slots and sends {@code connected}, or closes the socket with 4503 when
+   * another upgrade took the token's last slot after the upgrade checked it.
+   */
+  Connection open(Channel channel, Caller caller) {
     Connection connection =
-        new Connection(
-            newConnectionId(),
-            caller.get(),
-            session,
-            nettyChannel(request),
-            configuration,
-            registry.framesOut());
-    session.put(CONNECTION, connection);
+        new Connection(newConnectionId(), caller, channel, configuration, registry.framesOut());
     if (!registry.add(connection)) {
-      // Another upgrade took the token's last slot after the filter let this one through.
-      session.close(
-          new CloseReason(
-              CloseCode.TOO_MANY_CONNECTIONS.code(), "too many connections for this token"));
-      return;
+      connection.close(CloseCode.TOO_MANY_CONNECTIONS, "too many connections for this token");
+      return connection;
     }
     LOG.info(
         "Connection {} opened for token {} from {}",
         connection.id(),
-        caller.get().tokenId(),
-        request.getRemoteAddress());
+        caller.tokenId(),
+        channel.remoteAddress());
     ConnectionLimits limits =
         new ConnectionLimits(
             configuration.maxMessageBytes(),
@@ -119,12 +103,12 @@ public final class ChannelSocket {
             limits);
     connection.send(
         codec.encode(GlobalCommands.GLOBAL_EVENTS, new ConnectedEvent(GLOBAL, data), null, null));
+    return connection;
   }
 
-  @OnMessage
-  void onMessage(String text, WebSocketSession session) {
-    Connection connection = session.get(CONNECTION, Connection.class).orElse(null);
-    if (connection == null || connection.isClosed()) {
+  /** Handles one text message (all its fragments) from the client. */
+  void onMessage(Connection connection, String text) {
+    if (connection.isClosed()) {
       return;
     }
     registry.frameReceived(connection);
@@ -180,26 +164,13 @@ public final class ChannelSocket {
         null);
   }
 
-  @OnClose
-  void onClose(WebSocketSession session, CloseReason reason) {
-    session
-        .get(CONNECTION, Connection.class)
-        .ifPresent(
-            connection -> {
-              connection.releaseAll();
-              registry.remove(connection);
-              LOG.info(
-                  "Connection {} closed: {} {}",
-                  connection.id(),
-                  reason.getCode(),
-                  reason.getReason());
-            });
-  }
-
-  @OnError
-  void onError(WebSocketSession session, Throwable error) {
-    String id = session.get(CONNECTION, Connection.class).map(Connection::id).orElse("?");
-    LOG.warn("Connection {} failed: {}", id, error.toString());
+  /**
+   * Releases a connection whose socket has closed: {@code code} is its Close code, 1006 without.
+   */
+  void onClose(Connection connection, int code, String reason) {
+    connection.releaseAll();
+    registry.remove(connection);
+    LOG.info("Connection {} closed: {} {}", connection.id(), code, reason);
   }
 
   private void route(Connection connection, InboundFrame frame) throws FrameException {
@@ -260,16 +231,6 @@ public final class ChannelSocket {
     GlobalErrorEvent error =
         new GlobalErrorEvent(GLOBAL, new GlobalErrorData(code, message, code.retryable()));
     connection.send(codec.encode(GlobalCommands.GLOBAL_EVENTS, error, ref, null));
-  }
-
-  /**
-   * The Netty channel an upgrade request arrived on, which a socket writes to or adds handlers to
-   * directly; null for a request from another transport.
-   */
-  public static @Nullable Channel nettyChannel(HttpRequest<?> request) {
-    return request instanceof NettyHttpRequest<?> netty
-        ? netty.getChannelHandlerContext().channel()
-        : null;
   }
 
   private static String newConnectionId() {

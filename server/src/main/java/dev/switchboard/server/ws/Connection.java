@@ -3,11 +3,10 @@ package dev.switchboard.server.ws;
 import dev.switchboard.contract.error.CloseCode;
 import dev.switchboard.server.auth.Caller;
 import dev.switchboard.server.channel.StreamEvent;
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.websocket.CloseReason;
-import io.micronaut.websocket.WebSocketSession;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,11 +19,9 @@ import java.util.concurrent.atomic.LongAdder;
  * event loop in call order, so frames sent in order (replies after the events that preceded them)
  * arrive in order.
  *
- * <p>Frames are written to the socket's Netty channel as text frames, not through {@link
- * WebSocketSession#sendAsync}, which would encode each one again (and allocate a future) for every
- * subscriber: a channel event is written as its {@link StreamEvent#frameUtf8() bytes}, encoded once
- * per publish and wrapped, not copied, for each subscriber. Without a Netty channel (a session from
- * another transport) frames go through the session.
+ * <p>Frames are written to the socket's Netty channel as text frames: a channel event is written as
+ * its {@link StreamEvent#frameUtf8() bytes}, encoded once per publish and wrapped, not copied, for
+ * each subscriber.
  *
  * <p>Connection keeps no queue of its own: the WebSocket guard ({@code FrameGuard}) holds every
  * frame written while the channel is not writable in the socket's bounded outbound queue, passes
@@ -37,8 +34,7 @@ public final class Connection {
 
   private final String id;
   private final Caller caller;
-  private final WebSocketSession session;
-  private final @Nullable Channel channel;
+  private final Channel channel;
   private final LongAdder framesOut;
   private final Map<String, ChannelSubscription> subscriptions = new ConcurrentHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -50,13 +46,11 @@ public final class Connection {
   Connection(
       String id,
       Caller caller,
-      WebSocketSession session,
-      @Nullable Channel channel,
+      Channel channel,
       ChannelSocketConfiguration limits,
       LongAdder framesOut) {
     this.id = id;
     this.caller = caller;
-    this.session = session;
     this.channel = channel;
     this.framesOut = framesOut;
     long now = System.nanoTime();
@@ -73,6 +67,11 @@ public final class Connection {
   /** Who the connection acts for. */
   public Caller caller() {
     return caller;
+  }
+
+  /** The socket's Netty channel. */
+  Channel channel() {
+    return channel;
   }
 
   /** Records that the client sent a frame, which keeps the connection from idling out. */
@@ -115,11 +114,7 @@ public final class Connection {
       return;
     }
     framesOut.increment();
-    if (channel == null) {
-      session.sendAsync(frame);
-    } else {
-      channel.writeAndFlush(new TextWebSocketFrame(frame));
-    }
+    channel.writeAndFlush(new TextWebSocketFrame(frame));
   }
 
   /**
@@ -131,18 +126,20 @@ public final class Connection {
       return;
     }
     framesOut.increment();
-    if (channel == null) {
-      session.sendAsync(event.frame());
-    } else {
-      // A wrapper around the shared bytes: no copy and nothing to release.
-      channel.writeAndFlush(new TextWebSocketFrame(Unpooled.wrappedBuffer(event.frameUtf8())));
-    }
+    // A wrapper around the shared bytes: no copy and nothing to release.
+    channel.writeAndFlush(new TextWebSocketFrame(Unpooled.wrappedBuffer(event.frameUtf8())));
   }
 
-  /** Closes the socket with a contract close code and releases every subscription. */
+  /**
+   * Closes the socket with a contract close code and releases every subscription. The Close frame
+   * goes out behind the frames already sent, and TCP is dropped once it is written; the WebSocket
+   * guard drops it anyway if the client does not read it.
+   */
   public void close(CloseCode code, String reason) {
-    if (releaseAll() && session.isOpen()) {
-      session.close(new CloseReason(code.code(), reason));
+    if (releaseAll() && channel.isOpen()) {
+      channel
+          .writeAndFlush(new CloseWebSocketFrame(code.code(), reason))
+          .addListener(ChannelFutureListener.CLOSE);
     }
   }
 

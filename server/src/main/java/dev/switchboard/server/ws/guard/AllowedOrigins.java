@@ -1,6 +1,9 @@
 package dev.switchboard.server.ws.guard;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashSet;
@@ -17,6 +20,7 @@ import java.util.Set;
  * <p>The request's {@code Host} header is never consulted: a page on a hostile site controls it
  * through DNS rebinding, so "the Origin matches the Host" proves nothing.
  */
+@Singleton
 public final class AllowedOrigins {
 
   private static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "localhost", "[::1]");
@@ -24,6 +28,13 @@ public final class AllowedOrigins {
 
   private final Set<String> configured;
   private final @Nullable String serverHost;
+
+  @Inject
+  AllowedOrigins(
+      WebSocketGuardConfiguration configuration,
+      @Nullable @Value("${micronaut.server.host:}") String serverHost) {
+    this(configuration.allowedOrigins(), serverHost);
+  }
 
   /**
    * Builds the allow-list from {@code switchboard.ws.allowed-origins} and {@code
@@ -48,6 +59,14 @@ public final class AllowedOrigins {
       host = "[" + host + "]";
     }
     this.serverHost = WILDCARD_HOSTS.contains(host) ? null : host;
+  }
+
+  /** The message of the 403 that refuses an origin. */
+  public static String refusal(String origin) {
+    return "Origin "
+        + origin
+        + " may not open WebSockets on this server; if it should, add it to"
+        + " switchboard.ws.allowed-origins (scheme://host:port).";
   }
 
   /** Whether {@code origin} (an {@code Origin} header value) may open a socket on {@code port}. */

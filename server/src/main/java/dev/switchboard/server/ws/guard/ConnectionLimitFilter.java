@@ -51,11 +51,6 @@ final class ConnectionLimitFilter implements HttpServerFilter {
         request.getRemoteAddress(),
         caller.get().tokenId(),
         limit.max());
-    return Publishers.just(
-        ApiError.tooManyRequests(
-            "This token already holds "
-                + limit.max()
-                + " open WebSockets on this server (switchboard.ws.max-connections-per-token);"
-                + " close one, or use another token."));
+    return Publishers.just(ApiError.tooManyRequests(limit.refusal()));
   }
 }

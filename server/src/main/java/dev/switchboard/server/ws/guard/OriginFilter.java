@@ -1,8 +1,6 @@
 package dev.switchboard.server.ws.guard;
 
 import dev.switchboard.server.auth.ApiError;
-import io.micronaut.context.annotation.Value;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -31,10 +29,8 @@ final class OriginFilter implements HttpServerFilter {
 
   private final AllowedOrigins allowedOrigins;
 
-  OriginFilter(
-      WebSocketGuardConfiguration configuration,
-      @Nullable @Value("${micronaut.server.host:}") String serverHost) {
-    this.allowedOrigins = new AllowedOrigins(configuration.allowedOrigins(), serverHost);
+  OriginFilter(AllowedOrigins allowedOrigins) {
+    this.allowedOrigins = allowedOrigins;
   }
 
   @Override
@@ -54,11 +50,6 @@ final class OriginFilter implements HttpServerFilter {
         origin,
         request.getPath(),
         request.getRemoteAddress());
-    return Publishers.just(
-        ApiError.forbidden(
-            "Origin "
-                + origin
-                + " may not open WebSockets on this server; if it should, add it to"
-                + " switchboard.ws.allowed-origins (scheme://host:port)."));
+    return Publishers.just(ApiError.forbidden(AllowedOrigins.refusal(origin)));
   }
 }

@@ -45,8 +45,16 @@ public final class TokenConnectionLimit {
     return open.getOrDefault(tokenId, 0);
   }
 
+  /** The message of the 429 that refuses an upgrade for a token that is full. */
+  public String refusal() {
+    return "This token already holds "
+        + max
+        + " open WebSockets on this server (switchboard.ws.max-connections-per-token);"
+        + " close one, or use another token.";
+  }
+
   /** Whether the token may open another socket now (a hint: {@link #tryAcquire} decides). */
-  boolean hasRoom(String tokenId) {
+  public boolean hasRoom(String tokenId) {
     return openCount(tokenId) < max;
   }
 
@@ -78,7 +86,7 @@ public final class TokenConnectionLimit {
   }
 
   /** Counts an upgrade refused before the 101. */
-  void refusedBeforeUpgrade() {
+  public void refusedBeforeUpgrade() {
     refused.increment();
   }
 }

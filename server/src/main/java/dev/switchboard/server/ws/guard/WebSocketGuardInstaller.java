@@ -1,6 +1,7 @@
 package dev.switchboard.server.ws.guard;
 
 import dev.switchboard.server.ws.ChannelSocketConfiguration;
+import dev.switchboard.server.ws.ChannelSocketUpgrade;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,6 +14,7 @@ import io.micronaut.http.server.netty.websocket.NettyServerWebSocketUpgradeHandl
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketServerCompressionHandler;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -21,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * WebSocketGuardInstaller puts a {@link FrameGuard} on every HTTP/1.1 connection, so that every
  * WebSocket upgrade ({@code /ws}, {@code /ws/shell/**} and any socket added later) refuses what
- * bare Micronaut 4.10 accepts.
+ * bare Micronaut 4.10 accepts, and after it the handler that serves the {@code /ws} upgrade ({@link
+ * ChannelSocketUpgrade}).
  *
  * <p>What is refused, and why (RFC 6455 close codes from {@code CloseCode}):
  *
@@ -67,11 +70,14 @@ final class WebSocketGuardInstaller
   private final ChannelSocketConfiguration socketConfiguration;
   private final Counter evictions;
   private final AtomicLong queuedBytes = new AtomicLong();
+  private final Provider<ChannelSocketUpgrade> channelSocket;
 
   WebSocketGuardInstaller(
       ChannelSocketConfiguration socketConfiguration,
       WebSocketGuardConfiguration configuration,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      Provider<ChannelSocketUpgrade> channelSocket) {
+    this.channelSocket = channelSocket;
     this.maxMessageBytes = socketConfiguration.maxMessageBytes();
     this.compression = configuration.compression();
     this.socketConfiguration = socketConfiguration;
@@ -142,6 +148,9 @@ final class WebSocketGuardInstaller
                   socketConfiguration.slowConsumerGrace().toNanos()),
               new OutboundQueue(queuedBytes),
               evictions));
+      // After the guard, so that it sees the upgrade's 101 and every frame of the socket.
+      pipeline.addAfter(
+          FrameGuard.NAME, ChannelSocketUpgrade.NAME, channelSocket.get().newHandler());
     }
   }
 }
