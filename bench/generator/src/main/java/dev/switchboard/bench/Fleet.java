@@ -13,6 +13,9 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -39,9 +42,13 @@ import java.util.concurrent.ScheduledFuture;
  */
 final class Fleet implements AutoCloseable {
 
+  /** Epoll where Linux has it (less CPU per received frame than NIO), else NIO. */
+  private static final boolean EPOLL = Epoll.isAvailable() && !Boolean.getBoolean("bench.nio");
+
   static final EventLoopGroup LOOPS =
       new MultiThreadIoEventLoopGroup(
-          Integer.getInteger("bench.loops", 2), NioIoHandler.newFactory());
+          Integer.getInteger("bench.loops", 2),
+          EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
   private static final AtomicInteger LOCAL_HOSTS =
       new AtomicInteger(Integer.getInteger("bench.localBase", 0));
 
@@ -128,7 +135,7 @@ final class Fleet implements AutoCloseable {
     Bootstrap bootstrap =
         new Bootstrap()
             .group(LOOPS)
-            .channel(NioSocketChannel.class)
+            .channel(EPOLL ? EpollSocketChannel.class : NioSocketChannel.class)
             .option(ChannelOption.TCP_NODELAY, true)
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 120_000)
             .handler(

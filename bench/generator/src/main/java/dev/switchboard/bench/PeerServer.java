@@ -203,10 +203,19 @@ final class PeerServer implements AutoCloseable {
 
   /** CPU time (user + system) the server process has used, in seconds. */
   double cpuSeconds() throws IOException {
+    double[] times = cpuTimes();
+    return times[0] + times[1];
+  }
+
+  /**
+   * CPU time the server process has used, in seconds: {@code [user, system]}. On loopback the
+   * system share includes the receiving side's TCP processing, which the sender's CPU does.
+   */
+  double[] cpuTimes() throws IOException {
     String stat = Files.readString(Path.of("/proc/" + pid() + "/stat"));
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     // fields[0] is the state (field 3); utime and stime are fields 14 and 15.
-    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+    return new double[] {Long.parseLong(fields[11]) / 100.0, Long.parseLong(fields[12]) / 100.0};
   }
 
   /** Resident set size in bytes. */

@@ -162,7 +162,7 @@ final class Report {
         """
         - **Pinning.** Each server runs alone on CPU 0 (`taskset -c 0`); the generator (and its \
         helper processes) on CPU 1. The machine has 2 cores, so the server has exactly one.
-        - **Generator.** Java 17, Netty client (NIO, 2 event-loop threads), HdrHistogram. \
+        - **Generator.** Java 17, Netty client (epoll transport on Linux, 2 event-loop threads), HdrHistogram. \
         Publishers and receivers are in the same process: each event carries the generator's \
         clock reading at its *intended* send time (fixed-rate schedule), and latency is receive \
         time minus intended time, so a late publish counts as latency (no coordinated omission). \
@@ -278,7 +278,12 @@ final class Report {
                       + " ramp at its first step. A step here holds while the server keeps up:"
                       + " a server that falls behind sees its backlog, and so its p99, grow past"
                       + " the bound within the step."
-                  : "");
+                  : "")
+              + " `server_kernel_cpu_pct` is the share of the server's CPU spent in the kernel:"
+              + " on loopback the sender's CPU also does the receiving end's TCP processing, so"
+              + " it is a floor every peer pays per delivery; `deliveries_per_user_cpu_s` is"
+              + " what the server's own code costs. `generator_cpu_pct` near 100 means the"
+              + " generator, not the server, ended the ramp.";
       case "saturation-steps" ->
           "Each cell: deliveries/s received, p99 in ms; ✗ marks the step that failed (p99 > "
               + number(p99LimitMs())

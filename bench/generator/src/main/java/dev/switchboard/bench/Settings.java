@@ -38,7 +38,9 @@ record Settings(
         20,
         3,
         10_000,
-        List.of(2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 14, 17, 20, 25, 30, 40, 50, 70, 100),
+        // Steps of one publish/s up to 20 (10,000 deliveries/s each): a ratio between two peers'
+        // ceilings is read off these steps, so coarser ones would blur it.
+        List.of(2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 22, 25, 30, 40, 50),
         8,
         // One publish's fan-out to 10,000 sockets takes over 100 ms on one core for every peer
         // (raw Netty's p99 is about 180 ms at 5 publishes/s): a 100 ms bound would end every ramp

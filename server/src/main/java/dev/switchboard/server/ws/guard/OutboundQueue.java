@@ -20,7 +20,9 @@ final class OutboundQueue {
 
   private record Held(WebSocketFrame frame, ChannelPromise promise) {}
 
-  private final ArrayDeque<Held> held = new ArrayDeque<>();
+  // Created when a frame first has to wait: most sockets never hold one, and an idle socket's
+  // memory is what a node's capacity is counted in.
+  private ArrayDeque<Held> held;
   private final AtomicLong nodeTotal;
   private long bytes;
 
@@ -29,7 +31,7 @@ final class OutboundQueue {
   }
 
   boolean isEmpty() {
-    return held.isEmpty();
+    return held == null || held.isEmpty();
   }
 
   /** The payload bytes held. */
@@ -38,6 +40,9 @@ final class OutboundQueue {
   }
 
   void add(WebSocketFrame frame, ChannelPromise promise) {
+    if (held == null) {
+      held = new ArrayDeque<>();
+    }
     held.add(new Held(frame, promise));
     count(frame.content().readableBytes());
   }
@@ -48,7 +53,7 @@ final class OutboundQueue {
    */
   void drain(ChannelHandlerContext ctx) {
     boolean wrote = false;
-    while (!held.isEmpty() && ctx.channel().isWritable()) {
+    while (!isEmpty() && ctx.channel().isWritable()) {
       Held next = held.poll();
       count(-next.frame().content().readableBytes());
       ctx.write(next.frame(), next.promise());
@@ -62,7 +67,7 @@ final class OutboundQueue {
   /** Releases every held frame and fails its write with {@code cause}. */
   void discard(Throwable cause) {
     Held next;
-    while ((next = held.poll()) != null) {
+    while (held != null && (next = held.poll()) != null) {
       count(-next.frame().content().readableBytes());
       next.frame().release();
       if (!next.promise().isVoid()) {
