@@ -124,6 +124,18 @@ public final class ChannelSocketUpgrade {
       discarding = !(msg instanceof LastHttpContent);
       try {
         upgrade(ctx, request);
+      } catch (RuntimeException e) {
+        LOG.error("WebSocket upgrade on {} from {} failed", PATH, ctx.channel().remoteAddress(), e);
+        if (ctx.isRemoved()) {
+          // Past the handshake: there is no HTTP answer left to give.
+          ctx.channel().close();
+        } else {
+          refuse(
+              ctx,
+              HttpResponseStatus.INTERNAL_SERVER_ERROR,
+              ErrorCode.INTERNAL,
+              "The server failed to open the socket; see its log.");
+        }
       } finally {
         ReferenceCountUtil.release(msg);
       }

@@ -1,15 +1,13 @@
 package dev.switchboard.server.auth;
 
+import dev.switchboard.server.testing.RawHttp;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,19 +81,8 @@ final class AuthTestSupport {
   static String rawExchange(int port, String... requestLines) {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(10_000);
-      OutputStream out = socket.getOutputStream();
-      out.write((String.join("\r\n", requestLines) + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-      out.flush();
-      InputStream in = socket.getInputStream();
-      StringBuilder head = new StringBuilder();
-      int b;
-      while ((b = in.read()) != -1) {
-        head.append((char) b);
-        if (head.toString().endsWith("\r\n\r\n")) {
-          break;
-        }
-      }
-      return head.toString();
+      RawHttp.send(socket, requestLines);
+      return RawHttp.readHead(socket.getInputStream());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

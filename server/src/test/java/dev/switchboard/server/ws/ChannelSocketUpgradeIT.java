@@ -3,6 +3,7 @@ package dev.switchboard.server.ws;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.server.testing.RawHttp;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -11,8 +12,6 @@ import io.netty.channel.Channel;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -64,7 +63,7 @@ class ChannelSocketUpgradeIT {
   void leavesNoHttpHandlerOnAnUpgradedSocket() throws Exception {
     try (Socket socket = new Socket("127.0.0.1", server.getPort())) {
       socket.setSoTimeout(5_000);
-      send(
+      RawHttp.send(
           socket,
           "GET /ws HTTP/1.1",
           "Host: 127.0.0.1:" + server.getPort(),
@@ -73,7 +72,7 @@ class ChannelSocketUpgradeIT {
           "Connection: Upgrade",
           "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==",
           "Sec-WebSocket-Version: 13");
-      String head = readHead(socket.getInputStream());
+      String head = RawHttp.readHead(socket.getInputStream());
       assertTrue(head.startsWith("HTTP/1.1 101"), head);
 
       Channel channel = awaitConnection(socket.getLocalPort()).channel();
@@ -106,29 +105,11 @@ class ChannelSocketUpgradeIT {
   private String exchange(String... lines) throws IOException {
     try (Socket socket = new Socket("127.0.0.1", server.getPort())) {
       socket.setSoTimeout(5_000);
-      send(socket, lines);
+      RawHttp.send(socket, lines);
       // The server closes the connection after a refusal: read everything.
       ByteArrayOutputStream all = new ByteArrayOutputStream();
       socket.getInputStream().transferTo(all);
       return all.toString(StandardCharsets.UTF_8);
     }
-  }
-
-  private static void send(Socket socket, String... lines) throws IOException {
-    OutputStream out = socket.getOutputStream();
-    out.write((String.join("\r\n", lines) + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-    out.flush();
-  }
-
-  private static String readHead(InputStream in) throws IOException {
-    StringBuilder head = new StringBuilder();
-    int b;
-    while ((b = in.read()) != -1) {
-      head.append((char) b);
-      if (head.toString().endsWith("\r\n\r\n")) {
-        break;
-      }
-    }
-    return head.toString();
   }
 }
