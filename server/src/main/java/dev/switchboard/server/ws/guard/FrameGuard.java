@@ -11,6 +11,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelPromise;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.compression.DecompressionException;
 import io.netty.handler.codec.http.HttpResponse;
@@ -38,7 +39,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every refusal goes through {@link #refuse}: one Close frame with the code, reads stopped, TCP
  * dropped once the Close is flushed (or after {@link #CLOSE_FLUSH_TIMEOUT_MS} if the client does
- * not read), and a Close handed to Micronaut so that {@code @OnClose} sees the real code.
+ * not read), and a Close handed to the socket's handler so that it sees the real code. Dropping TCP
+ * is a half-close first ({@link #close}): the client gets the Close frame and a FIN, and the socket
+ * is closed {@link #CLOSE_LINGER_MS} later.
  *
  * <p>Outbound, it passes frames on only while Netty reports the channel writable: frames written
  * while it is not (by any thread: fan-out, replies, Micronaut's pongs and Close) wait, in order, in
@@ -62,6 +65,14 @@ final class FrameGuard extends ChannelDuplexHandler {
   /** How long a refused client has to read its Close frame before TCP is dropped anyway. */
   static final long CLOSE_FLUSH_TIMEOUT_MS = 5_000;
 
+  /**
+   * How long a refused socket stays half-closed before it is closed. Closing a socket whose receive
+   * buffer still holds the client's unread bytes (a refused message the client is still sending)
+   * makes the kernel answer with a reset, and a client that sees the reset on a write may drop the
+   * connection before it reads the Close frame that came first.
+   */
+  static final long CLOSE_LINGER_MS = 2_000;
+
   /** Close reasons are limited to 123 bytes by RFC 6455; ours stay well below. */
   private static final int MAX_REASON_CHARS = 100;
 
@@ -74,6 +85,7 @@ final class FrameGuard extends ChannelDuplexHandler {
   private final Counter evictions;
   private boolean upgraded;
   private boolean evicting;
+  private boolean lingering;
   private ScheduledFuture<?> graceCheck;
   private long messageBytes;
   private boolean refused;
@@ -139,6 +151,31 @@ final class FrameGuard extends ChannelDuplexHandler {
       queue.add(frame, written);
     }
     checkOutbound(ctx);
+  }
+
+  /**
+   * Closes a refused socket in two steps: a half-close now (the Close frame is already out), the
+   * close {@link #CLOSE_LINGER_MS} later, so that the client reads the Close before any reset. An
+   * evicted slow consumer is reset at once, and every other close passes straight on.
+   */
+  @Override
+  public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
+    if (lingering) {
+      // Micronaut's own close after the guard's: done when the lingering close is.
+      ctx.channel().closeFuture().addListener(closed -> promise.trySuccess());
+      return;
+    }
+    if (refused
+        && !evicting
+        && ctx.channel() instanceof DuplexChannel duplex
+        && duplex.isActive()
+        && !duplex.isOutputShutdown()) {
+      lingering = true;
+      duplex.shutdownOutput();
+      ctx.executor().schedule(() -> ctx.close(promise), CLOSE_LINGER_MS, TimeUnit.MILLISECONDS);
+      return;
+    }
+    ctx.close(promise);
   }
 
   @Override
