@@ -1,7 +1,6 @@
 package dev.switchboard.server.session.agent;
 
 import dev.switchboard.contract.Channels;
-import dev.switchboard.contract.StreamPosition;
 import dev.switchboard.contract.error.ErrorCode;
 import dev.switchboard.contract.project.SessionSummary;
 import dev.switchboard.contract.project.SessionUpdatedEvent;
@@ -11,9 +10,6 @@ import dev.switchboard.contract.session.MessageCreatedData;
 import dev.switchboard.contract.session.MessageCreatedEvent;
 import dev.switchboard.contract.session.MessageStatus;
 import dev.switchboard.contract.session.OutputStreamName;
-import dev.switchboard.contract.session.StreamOutputData;
-import dev.switchboard.contract.session.StreamOutputEvent;
-import dev.switchboard.server.channel.StreamEvent;
 import dev.switchboard.server.ws.Connection;
 import io.micronaut.core.annotation.Nullable;
 import java.io.IOException;
@@ -23,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -45,7 +40,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Memory per run is bounded: each stream buffers less than one chunk, and unflushed output is at
  * most {@code flush-chars} plus one chunk (or, while the database is unreachable, {@code
- * max-stored-chars}). Output past {@code max-stored-chars} is streamed but not stored.
+ * max-stored-chars}). Output past {@code max-stored-chars} is streamed but not stored. The output's
+ * chunking, numbering and storage are {@link ReplyOutput}'s.
  */
 final class AgentRun implements Runnable {
 
@@ -77,21 +73,10 @@ final class AgentRun implements Runnable {
   private final CountDownLatch ended = new CountDownLatch(1);
 
   // Guarded by the session mutex.
-  private final ChunkBuffer stdout = new ChunkBuffer(MAX_CHUNK_CHARS);
-  private final ChunkBuffer stderr = new ChunkBuffer(MAX_CHUNK_CHARS);
-  private final StringBuilder unflushed = new StringBuilder();
-  private long seq;
-  private long flushedSeq;
-  private long storedChars;
-  private long totalChars;
-  private boolean truncated;
+  private final ReplyOutput output;
   private volatile boolean finished;
-  private long lastFlushNanos = System.nanoTime();
   private boolean begun;
   private Path directory;
-  // The position of the last event this run published on the session's channel: what its
-  // output, once stored, is complete up to.
-  private StreamPosition published;
 
   AgentRun(
       RunContext context,
@@ -112,6 +97,7 @@ final class AgentRun implements Runnable {
     this.agentId = agentId;
     this.origin = origin;
     this.ref = ref;
+    this.output = new ReplyOutput(context, channel, agentId);
   }
 
   String sessionId() {
@@ -145,7 +131,7 @@ final class AgentRun implements Runnable {
   Optional<String> unflushedOutput(String messageId) {
     return finished || !agentId.equals(messageId)
         ? Optional.empty()
-        : Optional.of(unflushed.toString());
+        : Optional.of(output.unflushed());
   }
 
   @Override
@@ -239,14 +225,13 @@ final class AgentRun implements Runnable {
         .publisher()
         .publish(
             new MessageCreatedEvent(channel, new MessageCreatedData(started.user().toMessage())));
-    published =
-        positionOf(
-            context
-                .publisher()
-                .publish(
-                    new MessageCreatedEvent(
-                        channel, new MessageCreatedData(started.agent().toMessage()))));
-    context.store().started(agentId, published);
+    output.publishedAt(
+        context
+            .publisher()
+            .publish(
+                new MessageCreatedEvent(
+                    channel, new MessageCreatedData(started.agent().toMessage()))));
+    context.store().started(agentId, output.published());
     publishSession(started.session());
   }
 
@@ -388,20 +373,10 @@ final class AgentRun implements Runnable {
         .run(
             sessionId,
             () -> {
-              drain();
-              if (System.nanoTime() - lastFlushNanos >= configuration.flushInterval().toNanos()) {
-                flush();
+              if (!output.tick()) {
+                stopForDeletedSession();
               }
             });
-  }
-
-  private void drain() {
-    if (!stdout.isEmpty()) {
-      emit(OutputStreamName.STDOUT, stdout.drain());
-    }
-    if (!stderr.isEmpty()) {
-      emit(OutputStreamName.STDERR, stderr.drain());
-    }
   }
 
   /** Buffers decoded output, publishing the chunks it fills (reader threads). */
@@ -411,65 +386,15 @@ final class AgentRun implements Runnable {
         .run(
             sessionId,
             () -> {
-              if (finished) {
-                return;
-              }
-              ChunkBuffer buffer = name == OutputStreamName.STDOUT ? stdout : stderr;
-              List<String> full = buffer.append(decoded);
-              full.forEach(chunk -> emit(name, chunk));
-              if (unflushed.length() >= configuration.flushChars()) {
-                flush();
+              if (!finished && !output.append(name, decoded)) {
+                stopForDeletedSession();
               }
             });
   }
 
-  private static StreamPosition positionOf(StreamEvent event) {
-    return new StreamPosition(event.epoch(), event.offset());
-  }
-
-  /** Publishes one chunk and keeps what fits under the storage cap for the next flush. */
-  private void emit(OutputStreamName name, String chunk) {
-    published =
-        positionOf(
-            context
-                .publisher()
-                .publish(
-                    new StreamOutputEvent(
-                        channel, new StreamOutputData(agentId, seq++, chunk, name))));
-    totalChars += chunk.length();
-    long room = configuration.maxStoredChars() - storedChars;
-    if (chunk.length() <= room) {
-      unflushed.append(chunk);
-      storedChars += chunk.length();
-      return;
-    }
-    int kept = (int) Math.max(0, room);
-    if (kept > 0 && Character.isHighSurrogate(chunk.charAt(kept - 1))) {
-      kept--;
-    }
-    unflushed.append(chunk, 0, kept);
-    storedChars += kept;
-    truncated = true;
-  }
-
-  /** Writes unflushed output; a deleted reply stops the run, a failed write is retried later. */
-  private void flush() {
-    lastFlushNanos = System.nanoTime();
-    if (unflushed.length() == 0 && flushedSeq == seq) {
-      return;
-    }
-    try {
-      boolean stored =
-          context.store().append(agentId, unflushed.toString(), seq, truncated, published);
-      unflushed.setLength(0);
-      flushedSeq = seq;
-      if (!stored) {
-        LOG.info("Reply {}: its session was deleted; stopping the agent", agentId);
-        requestStop(MessageStatus.CANCELLED);
-      }
-    } catch (RuntimeException e) {
-      LOG.warn("Reply {}: storing output failed, will retry: {}", agentId, e.toString());
-    }
+  private void stopForDeletedSession() {
+    LOG.info("Reply {}: its session was deleted; stopping the agent", agentId);
+    requestStop(MessageStatus.CANCELLED);
   }
 
   /** Publishes the last chunks, stores the end of the reply and announces it. */
@@ -482,7 +407,7 @@ final class AgentRun implements Runnable {
               if (finished || !begun) {
                 return;
               }
-              drain();
+              output.drain();
               finished = true;
               long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
               Optional<SessionSummary> session = Optional.empty();
@@ -493,24 +418,24 @@ final class AgentRun implements Runnable {
                         .finish(
                             sessionId,
                             agentId,
-                            unflushed + truncationNote(),
+                            output.takeRemainder(),
                             status,
                             exitCode,
                             durationMs,
-                            seq,
-                            truncated,
-                            published);
+                            output.seq(),
+                            output.truncated(),
+                            output.published());
               } catch (RuntimeException e) {
                 LOG.error("Reply {}: storing its end failed", agentId, e);
               }
-              unflushed.setLength(0);
               context.runLock().release(sessionId, agentId);
               context
                   .publisher()
                   .publish(
                       new MessageCompleteEvent(
                           channel,
-                          new MessageCompleteData(agentId, status, exitCode, durationMs, seq)));
+                          new MessageCompleteData(
+                              agentId, status, exitCode, durationMs, output.seq())));
               session.ifPresent(this::publishSession);
               LOG.info(
                   "Reply {} in session {}: {} (exit {}) after {} ms, {} chunks",
@@ -519,19 +444,8 @@ final class AgentRun implements Runnable {
                   status,
                   exitCode,
                   durationMs,
-                  seq);
+                  output.seq());
             });
-  }
-
-  /** Ends stored output that was cut at {@code max-stored-chars}, so readers know. */
-  private String truncationNote() {
-    return truncated
-        ? "\n[output truncated: the first "
-            + storedChars
-            + " of "
-            + totalChars
-            + " characters were stored; switchboard.agent.max-stored-chars sets the limit]\n"
-        : "";
   }
 
   private void publishSession(SessionSummary session) {
