@@ -54,7 +54,7 @@ public final class Authenticator {
 
   /** Authenticates the Authorization header if present (even if wrong), else the cookie. */
   AuthResult authenticate(HttpRequest<?> request) {
-    return authenticate(
+    return authenticateCredentials(
         request.getHeaders().get(HttpHeaders.AUTHORIZATION),
         request
             .getCookies()
@@ -69,19 +69,18 @@ public final class Authenticator {
    * found in the Cookie headers' values.
    */
   public AuthResult authenticate(@Nullable String authorization, List<String> cookieHeaders) {
-    String sessionCookie = null;
     for (String header : cookieHeaders) {
-      for (io.netty.handler.codec.http.cookie.Cookie cookie :
-          ServerCookieDecoder.LAX.decode(header)) {
-        if (sessionCookie == null && cookie.name().equals(AuthCookieCodec.COOKIE_NAME)) {
-          sessionCookie = cookie.value();
+      for (var cookie : ServerCookieDecoder.LAX.decode(header)) {
+        if (cookie.name().equals(AuthCookieCodec.COOKIE_NAME)) {
+          return authenticateCredentials(authorization, cookie.value());
         }
       }
     }
-    return authenticate(authorization, sessionCookie);
+    return authenticateCredentials(authorization, null);
   }
 
-  private AuthResult authenticate(@Nullable String authorization, @Nullable String sessionCookie) {
+  private AuthResult authenticateCredentials(
+      @Nullable String authorization, @Nullable String sessionCookie) {
     if (authorization != null) {
       String header = authorization.strip();
       if (!header.toLowerCase(Locale.ROOT).startsWith(BEARER)) {

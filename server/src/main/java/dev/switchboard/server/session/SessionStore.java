@@ -71,7 +71,7 @@ public class SessionStore {
         .findById(id)
         .map(
             session -> {
-              AgentSession renamed = sessions.update(session.withTitle(title, now()));
+              AgentSession renamed = sessions.update(session.withTitle(title, Timestamps.next()));
               return renamed.toSummary(messages.countBySessionId(id));
             });
   }
@@ -82,9 +82,5 @@ public class SessionStore {
     Optional<AgentSession> session = sessions.findById(id);
     session.ifPresent(found -> sessions.deleteById(found.id()));
     return session;
-  }
-
-  private static Instant now() {
-    return Timestamps.next();
   }
 }

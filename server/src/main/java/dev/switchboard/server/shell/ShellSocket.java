@@ -16,7 +16,6 @@ import dev.switchboard.server.ws.FrameCodec;
 import dev.switchboard.server.ws.FrameException;
 import dev.switchboard.server.ws.InboundFrame;
 import dev.switchboard.server.ws.guard.TokenConnectionLimit;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.server.netty.NettyHttpRequest;
 import io.micronaut.websocket.CloseReason;
@@ -26,7 +25,6 @@ import io.micronaut.websocket.annotation.OnError;
 import io.micronaut.websocket.annotation.OnMessage;
 import io.micronaut.websocket.annotation.OnOpen;
 import io.micronaut.websocket.annotation.ServerWebSocket;
-import io.netty.channel.Channel;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -114,9 +112,9 @@ final class ShellSocket {
             registry.bytesOut());
     session.put(ATTACHMENT, attachment);
     session.put(SHELL, shell.get());
-    Channel channel = nettyChannel(request);
-    if (channel != null) {
-      channel
+    if (request instanceof NettyHttpRequest<?> netty) {
+      netty
+          .getChannelHandlerContext()
           .pipeline()
           .addFirst(
               ShellKeepAlive.NAME,
@@ -246,12 +244,5 @@ final class ShellSocket {
     byte[] bytes = new byte[6];
     RANDOM.nextBytes(bytes);
     return "t-" + HexFormat.of().formatHex(bytes);
-  }
-
-  /** The Netty channel an upgrade request arrived on; null for a request from another transport. */
-  private static @Nullable Channel nettyChannel(HttpRequest<?> request) {
-    return request instanceof NettyHttpRequest<?> netty
-        ? netty.getChannelHandlerContext().channel()
-        : null;
   }
 }

@@ -204,27 +204,18 @@ public final class ChannelSocketUpgrade {
       ChannelSocketFrames frames = new ChannelSocketFrames(socket);
       ctx.pipeline().replace(this, ChannelSocketFrames.NAME, frames);
       discarding = false;
-      try {
-        handshaker
-            .handshake(
-                channel,
-                new DefaultFullHttpRequest(
-                    request.protocolVersion(),
-                    request.method(),
-                    request.uri(),
-                    Unpooled.EMPTY_BUFFER,
-                    headers,
-                    EmptyHttpHeaders.INSTANCE))
-            .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
-      } catch (RuntimeException e) {
-        LOG.warn(
-            "WebSocket handshake on {} from {} failed: {}",
-            PATH,
-            channel.remoteAddress(),
-            e.toString());
-        channel.close();
-        return;
-      }
+      // A handshake that throws is past the point of an HTTP answer: channelRead closes the socket.
+      handshaker
+          .handshake(
+              channel,
+              new DefaultFullHttpRequest(
+                  request.protocolVersion(),
+                  request.method(),
+                  request.uri(),
+                  Unpooled.EMPTY_BUFFER,
+                  headers,
+                  EmptyHttpHeaders.INSTANCE))
+          .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
       // Frames written now queue behind the 101 and go out through the WebSocket encoder.
       frames.open(socket.open(channel, caller));
       // Micronaut reads on demand (auto-read off) for HTTP; a socket reads whenever data arrives.

@@ -137,7 +137,14 @@ class ReplyStore {
       boolean truncated,
       StreamPosition upTo) {
     replies.finish(
-        agentId, output, status.name(), exitCode, now(), durationMs, chunkCount, truncated);
+        agentId,
+        output,
+        status.name(),
+        exitCode,
+        Timestamps.next(),
+        durationMs,
+        chunkCount,
+        truncated);
     replies.recordStreamPosition(agentId, upTo.epoch(), upTo.offset());
     return sessions.findById(sessionId).map(session -> setStatus(session, SessionStatus.IDLE));
   }
@@ -149,7 +156,7 @@ class ReplyStore {
   @Transactional
   public List<Interrupted> interruptLeftovers(Predicate<StoredMessage> alive) {
     List<Interrupted> interrupted = new ArrayList<>();
-    Instant now = now();
+    Instant now = Timestamps.next();
     for (StoredMessage agent : replies.findByStatus(MessageStatus.RUNNING)) {
       if (alive.test(agent)) {
         continue;
@@ -174,10 +181,6 @@ class ReplyStore {
     return interrupted;
   }
 
-  private static Instant now() {
-    return Timestamps.next();
-  }
-
   private SessionSummary setStatus(AgentSession session, SessionStatus status) {
     AgentSession updated =
         sessions.update(
@@ -187,7 +190,7 @@ class ReplyStore {
                 session.title(),
                 status,
                 session.createdAt(),
-                now()));
+                Timestamps.next()));
     return updated.toSummary(messages.countBySessionId(session.id()));
   }
 }
