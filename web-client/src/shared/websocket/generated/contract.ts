@@ -30,6 +30,9 @@ export interface ConnectionLimits {
     idleTimeoutMs: number;
     maxCommandsPerSecond: number;
     maxMessageBytes: number;
+    maxRunsPerNode: number;
+    maxRunsPerToken: number;
+    maxShellsPerToken: number;
     maxSubscriptions: number;
     pongTimeoutMs: number;
 }
@@ -394,6 +397,8 @@ export enum ErrorCode {
     RATE_LIMITED = "rate_limited",
     PAYLOAD_TOO_LARGE = "payload_too_large",
     CONFLICT = "conflict",
+    TOO_MANY_RUNS = "too_many_runs",
+    NODE_BUSY = "node_busy",
     UNAVAILABLE = "unavailable",
     INTERNAL = "internal",
 }

@@ -105,7 +105,10 @@ record ContractFamily(
                               ProtocolConstants.MAX_SUBSCRIPTIONS,
                               ProtocolConstants.MAX_COMMANDS_PER_SECOND,
                               ProtocolConstants.IDLE_TIMEOUT_MS,
-                              ProtocolConstants.PONG_TIMEOUT_MS))),
+                              ProtocolConstants.PONG_TIMEOUT_MS,
+                              4,
+                              32,
+                              8))),
                   new PongEvent(GLOBAL, new PongData(1767323045000L, 1767323045012L)),
                   new SubscriptionSuccessEvent(
                       GLOBAL, new SubscriptionSuccessData(SESSION, "e-5d1c", 17, true)),

@@ -39,6 +39,18 @@ public enum ErrorCode {
   /** The request conflicts with the current state (for example a reply is already running). */
   @JsonProperty("conflict")
   CONFLICT(true),
+  /**
+   * The caller's token already runs as many agent replies as the server allows per token ({@code
+   * connected.limits.maxRunsPerToken}); retry once one has completed.
+   */
+  @JsonProperty("too_many_runs")
+  TOO_MANY_RUNS(true),
+  /**
+   * The server node already runs as many agent replies as it allows ({@code
+   * connected.limits.maxRunsPerNode}); retry once one has completed.
+   */
+  @JsonProperty("node_busy")
+  NODE_BUSY(true),
   /** A dependency is temporarily unavailable; retry later. */
   @JsonProperty("unavailable")
   UNAVAILABLE(true),

@@ -1,9 +1,7 @@
 package dev.switchboard.server.shell;
 
 import com.pty4j.unix.PtyHelpers;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.switchboard.server.sandbox.ProcessSessions;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -22,8 +20,6 @@ final class ProcessTree {
   static final int SIGHUP = 1;
   static final int SIGKILL = 9;
 
-  private static final Path PROC = Path.of("/proc");
-
   private ProcessTree() {}
 
   /** The live processes of the shell whose pid is {@code leader}, the leader included. */
@@ -35,9 +31,10 @@ final class ProcessTree {
               members.add(shell);
               shell.descendants().forEach(members::add);
             });
-    if (Files.isDirectory(PROC)) {
+    if (ProcessSessions.available()) {
       try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
-        all.filter(process -> sessionOf(process.pid()) == leader).forEach(members::add);
+        all.filter(process -> ProcessSessions.sessionOf(process.pid()) == leader)
+            .forEach(members::add);
       }
     }
     members.removeIf(process -> !process.isAlive());
@@ -61,17 +58,5 @@ final class ProcessTree {
       }
     }
     return signalled;
-  }
-
-  /** The session id of a process from {@code /proc/<pid>/stat}, or -1 if it cannot be read. */
-  static long sessionOf(long pid) {
-    try {
-      String stat = Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat"));
-      // "pid (comm) state ppid pgrp session ...": comm may hold spaces and parentheses.
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return Long.parseLong(fields[3]);
-    } catch (IOException | RuntimeException e) {
-      return -1;
-    }
   }
 }

@@ -6,6 +6,9 @@ import dev.switchboard.contract.shell.ShellSize;
 import dev.switchboard.server.auth.Caller;
 import dev.switchboard.server.auth.TokenRevokedEvent;
 import dev.switchboard.server.config.DataDirectory;
+import dev.switchboard.server.sandbox.Launch;
+import dev.switchboard.server.sandbox.ProcessLedger;
+import dev.switchboard.server.sandbox.Sandbox;
 import dev.switchboard.server.storage.Ids;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -18,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,16 +46,27 @@ public final class ShellRegistry {
   private static final Logger LOG = LoggerFactory.getLogger(ShellRegistry.class);
   private static final String PTY4J_PREFERRED_FOLDER = "pty4j.preferred.native.folder";
 
+  /** The terminal xterm.js emulates. */
+  private static final String TERMINAL_TYPE = "xterm-256color";
+
   private final Map<String, Shell> shells = new ConcurrentHashMap<>();
   private final ShellConfiguration configuration;
+  private final Sandbox sandbox;
+  private final ProcessLedger ledger;
   private final ScheduledExecutorService timers;
   private final Counter bytesOut;
   private final Counter pauses;
 
   /** Creates the registry, its timer thread and meters, and points pty4j at the data dir. */
   public ShellRegistry(
-      ShellConfiguration configuration, DataDirectory dataDirectory, MeterRegistry meters) {
+      ShellConfiguration configuration,
+      DataDirectory dataDirectory,
+      MeterRegistry meters,
+      Sandbox sandbox,
+      ProcessLedger ledger) {
     this.configuration = configuration;
+    this.sandbox = sandbox;
+    this.ledger = ledger;
     this.timers =
         Executors.newSingleThreadScheduledExecutor(
             runnable -> {
@@ -78,8 +91,8 @@ public final class ShellRegistry {
 
   /**
    * Starts a login shell of the server's user ({@code $SHELL}, else {@code /bin/bash}, with {@code
-   * -l}; or {@code switchboard.shell.command}) in {@code directory}, with {@code
-   * TERM=xterm-256color}.
+   * -l}; or {@code switchboard.shell.command}) in {@code directory}, in the {@link Sandbox}, with
+   * its environment allow-list and {@code TERM=xterm-256color}.
    */
   public Shell create(Caller caller, String projectId, Path directory, ShellSize size)
       throws ShellLimitException, IOException {
@@ -90,10 +103,11 @@ public final class ShellRegistry {
         throw new ShellLimitException(configuration.maxPerToken());
       }
       String id = Ids.newId();
+      Launch launch = sandbox.shell(command(), directory, Map.of("TERM", TERMINAL_TYPE));
       PtyProcess process =
-          new PtyProcessBuilder(command())
+          new PtyProcessBuilder(launch.command().toArray(String[]::new))
               .setDirectory(directory.toString())
-              .setEnvironment(environment())
+              .setEnvironment(launch.environment())
               .setInitialColumns(size.cols())
               .setInitialRows(size.rows())
               .setConsole(false)
@@ -110,7 +124,14 @@ public final class ShellRegistry {
               timers,
               pauses);
       shells.put(id, shell);
-      shell.exit().whenComplete((status, error) -> shells.remove(id));
+      ledger.record(process.pid(), "shell", id);
+      shell
+          .exit()
+          .whenComplete(
+              (status, error) -> {
+                shells.remove(id);
+                ledger.forget(process.pid());
+              });
       shell.start();
       LOG.info(
           "Shell {} opened in project {} for token {} (pid {}, {}x{})",
@@ -171,21 +192,12 @@ public final class ShellRegistry {
     timers.shutdownNow();
   }
 
-  private String[] command() {
+  private List<String> command() {
     if (!configuration.command().isEmpty()) {
-      return configuration.command().toArray(String[]::new);
+      return configuration.command();
     }
     String shell = System.getenv("SHELL");
-    return new String[] {shell == null || shell.isBlank() ? "/bin/bash" : shell, "-l"};
-  }
-
-  /** The server's environment minus its secrets, with the terminal type xterm.js emulates. */
-  private static Map<String, String> environment() {
-    Map<String, String> environment = new HashMap<>(System.getenv());
-    environment.remove("SWITCHBOARD_TOKEN");
-    environment.remove("SWITCHBOARD_DB_PASSWORD");
-    environment.put("TERM", "xterm-256color");
-    return environment;
+    return List.of(shell == null || shell.isBlank() ? "/bin/bash" : shell, "-l");
   }
 
   private static void useNativeFolder(Path folder) {

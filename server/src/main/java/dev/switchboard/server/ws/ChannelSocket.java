@@ -17,6 +17,8 @@ import dev.switchboard.contract.session.SessionCommandType;
 import dev.switchboard.server.auth.Caller;
 import dev.switchboard.server.channel.Access;
 import dev.switchboard.server.channel.ChannelAccess;
+import dev.switchboard.server.session.agent.AgentConfiguration;
+import dev.switchboard.server.shell.ShellConfiguration;
 import io.micronaut.core.annotation.Nullable;
 import io.netty.channel.Channel;
 import jakarta.inject.Singleton;
@@ -52,6 +54,7 @@ public final class ChannelSocket {
   private final ChannelSocketConfiguration configuration;
   private final ConnectionRegistry registry;
   private final String serverVersion;
+  private final ConnectionLimits limits;
 
   ChannelSocket(
       FrameCodec codec,
@@ -59,7 +62,9 @@ public final class ChannelSocket {
       ChannelAccess access,
       Optional<SessionCommandHandler> sessionCommands,
       ChannelSocketConfiguration configuration,
-      ConnectionRegistry registry) {
+      ConnectionRegistry registry,
+      AgentConfiguration agent,
+      ShellConfiguration shell) {
     this.codec = codec;
     this.globalCommands = globalCommands;
     this.access = access;
@@ -68,6 +73,16 @@ public final class ChannelSocket {
     this.registry = registry;
     String version = ChannelSocket.class.getPackage().getImplementationVersion();
     this.serverVersion = version == null ? "dev" : version;
+    this.limits =
+        new ConnectionLimits(
+            configuration.maxMessageBytes(),
+            configuration.maxSubscriptions(),
+            configuration.maxCommandsPerSecond(),
+            configuration.idleTimeout().toMillis(),
+            configuration.pongTimeout().toMillis(),
+            agent.maxRunsPerToken(),
+            agent.maxRunsPerNode(),
+            shell.maxPerToken());
   }
 
   /**
@@ -87,13 +102,6 @@ public final class ChannelSocket {
         connection.id(),
         caller.tokenId(),
         channel.remoteAddress());
-    ConnectionLimits limits =
-        new ConnectionLimits(
-            configuration.maxMessageBytes(),
-            configuration.maxSubscriptions(),
-            configuration.maxCommandsPerSecond(),
-            configuration.idleTimeout().toMillis(),
-            configuration.pongTimeout().toMillis());
     ConnectedData data =
         new ConnectedData(
             connection.id(),

@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * AgentConfiguration holds the {@code switchboard.agent.*} settings: the agent command as an
  * argument template, whether the message goes to its standard input instead, extra environment
- * variables, the timeout, and the label clients show for the agent.
+ * variables, the timeout, the label clients show for the agent, and how many replies may run at
+ * once per token and per node.
  *
  * <p>The default agent runs the message as a shell command line ({@code sh -c {message}}), so the
  * product works offline. A real agent CLI is one setting away, e.g. {@code command: [claude, -p,
@@ -33,7 +34,9 @@ public record AgentConfiguration(
     @Bindable(defaultValue = "5s") Duration killGrace,
     @Bindable(defaultValue = "250ms") Duration flushInterval,
     @Bindable(defaultValue = "65536") int flushChars,
-    @Bindable(defaultValue = "1048576") int maxStoredChars) {
+    @Bindable(defaultValue = "1048576") int maxStoredChars,
+    @Bindable(defaultValue = "4") int maxRunsPerToken,
+    @Bindable(defaultValue = "32") int maxRunsPerNode) {
 
   /** Where the message goes in the argument template. */
   public static final String MESSAGE_PLACEHOLDER = "{message}";
@@ -68,6 +71,19 @@ public record AgentConfiguration(
     if (flushInterval.isNegative() || flushInterval.isZero() || flushChars < 1) {
       throw new IllegalArgumentException(
           "switchboard.agent.flush-interval and flush-chars must be positive (e.g. 250ms, 65536)");
+    }
+    for (String name : environment.keySet()) {
+      if (name.startsWith("SWITCHBOARD_")) {
+        throw new IllegalArgumentException(
+            "switchboard.agent.environment sets "
+                + name
+                + ": the server's own SWITCHBOARD_* settings never reach agents; remove it");
+      }
+    }
+    if (maxRunsPerToken < 1 || maxRunsPerNode < 1) {
+      throw new IllegalArgumentException(
+          "switchboard.agent.max-runs-per-token and max-runs-per-node must be positive (defaults"
+              + " 4 and 32)");
     }
     if (maxStoredChars < 0) {
       throw new IllegalArgumentException(

@@ -10,6 +10,7 @@ import dev.switchboard.contract.session.MessageCreatedData;
 import dev.switchboard.contract.session.MessageCreatedEvent;
 import dev.switchboard.contract.session.MessageStatus;
 import dev.switchboard.contract.session.OutputStreamName;
+import dev.switchboard.server.sandbox.Launch;
 import dev.switchboard.server.ws.Connection;
 import io.micronaut.core.annotation.Nullable;
 import java.io.IOException;
@@ -19,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * AgentRun is one agent reply: it stores the user's message and the reply, runs the agent command
- * in the project directory, streams its output as {@code stream_output} chunks, stores the output
- * in batches, and ends with {@code message_complete}.
+ * in the project directory (in the {@link dev.switchboard.server.sandbox.Sandbox}), streams its
+ * output as {@code stream_output} chunks, stores the output in batches, and ends with {@code
+ * message_complete}.
  *
  * <p>Threads: a supervisor (this {@link Runnable}) starts the process, drains partial chunks every
  * {@value #TICK_MS} ms (the coalescing window), flushes output to the database, enforces the
@@ -65,6 +66,7 @@ final class AgentRun implements Runnable {
   private final String clientMessageId;
   private final String userId;
   private final String agentId;
+  private final String tokenId;
   private final Connection origin;
   @Nullable private final String ref;
 
@@ -77,6 +79,7 @@ final class AgentRun implements Runnable {
   private volatile boolean finished;
   private boolean begun;
   private Path directory;
+  private volatile int wrapperDepth;
 
   AgentRun(
       RunContext context,
@@ -95,6 +98,7 @@ final class AgentRun implements Runnable {
     this.clientMessageId = clientMessageId;
     this.userId = userId;
     this.agentId = agentId;
+    this.tokenId = origin.caller().tokenId();
     this.origin = origin;
     this.ref = ref;
     this.output = new ReplyOutput(context, channel, agentId);
@@ -106,6 +110,11 @@ final class AgentRun implements Runnable {
 
   String agentId() {
     return agentId;
+  }
+
+  /** The id of the token whose {@code send_message} started the reply. */
+  String tokenId() {
+    return tokenId;
   }
 
   /** Whether {@code messageId} names this reply or the user message that started it. */
@@ -179,6 +188,9 @@ final class AgentRun implements Runnable {
       }
       finish(MessageStatus.FAILED, null, startNanos);
     } finally {
+      if (process != null) {
+        context.ledger().forget(process.pid());
+      }
       context.runLock().release(sessionId, agentId);
       context.active().remove(this);
       ended.countDown();
@@ -188,7 +200,7 @@ final class AgentRun implements Runnable {
   /** Stops the process tree after a failure of the run itself, so nothing is left behind. */
   private void stopQuietly(@Nullable Process process) {
     if (process != null && process.isAlive()) {
-      ProcessTree.of(process.toHandle()).stop(configuration.killGrace());
+      ProcessTree.of(process.toHandle(), wrapperDepth).stop(configuration.killGrace());
     }
   }
 
@@ -239,15 +251,20 @@ final class AgentRun implements Runnable {
     if (!Files.isDirectory(directory)) {
       throw new IOException("the project directory no longer exists");
     }
-    ProcessBuilder builder =
-        new ProcessBuilder(configuration.argv(text)).directory(directory.toFile());
-    Map<String, String> environment = builder.environment();
-    // The server's own secrets (admin token, database password) are not the agent's business.
-    environment.keySet().removeIf(name -> name.startsWith("SWITCHBOARD_"));
-    environment.keySet().removeIf(name -> name.startsWith("DATASOURCES_"));
-    environment.putAll(configuration.environment());
+    Launch launch =
+        context.sandbox().agent(configuration.argv(text), directory, configuration.environment());
+    ProcessBuilder builder = new ProcessBuilder(launch.command()).directory(directory.toFile());
+    builder.environment().clear();
+    builder.environment().putAll(launch.environment());
     Process process = builder.start();
-    LOG.info("Reply {} in session {}: started pid {}", agentId, sessionId, process.pid());
+    wrapperDepth = launch.wrapperDepth();
+    context.ledger().record(process.pid(), "reply", agentId);
+    LOG.info(
+        "Reply {} in session {}: started pid {}{}",
+        agentId,
+        sessionId,
+        process.pid(),
+        wrapperDepth > 0 ? " (sandboxed)" : "");
     startThread("stdout", () -> read(process.getInputStream(), OutputStreamName.STDOUT));
     startThread("stderr", () -> read(process.getErrorStream(), OutputStreamName.STDERR));
     if (configuration.stdin()) {
@@ -303,7 +320,7 @@ final class AgentRun implements Runnable {
   private void supervise(Process process, long startNanos) throws InterruptedException {
     long timeoutAt = startNanos + configuration.timeout().toNanos();
     long graceNanos = configuration.killGrace().toNanos();
-    ProcessTree known = ProcessTree.of(process.toHandle());
+    ProcessTree known = ProcessTree.of(process.toHandle(), wrapperDepth);
     long nextSample = System.nanoTime() + configuration.flushInterval().toNanos();
     ProcessTree stopping = null;
     MessageStatus stoppedAs = null;
@@ -326,7 +343,7 @@ final class AgentRun implements Runnable {
       }
       MessageStatus stop = stopRequest.get();
       if (stopping == null && stop != null) {
-        stopping = (exited ? known : ProcessTree.of(process.toHandle())).terminate();
+        stopping = (exited ? known : ProcessTree.of(process.toHandle(), wrapperDepth)).terminate();
         stoppedAs = exited ? null : stop;
         killAt = now + graceNanos;
         LOG.info("Reply {}: {}, sent SIGTERM to pids {}", agentId, stop, stopping.pids());
@@ -344,7 +361,7 @@ final class AgentRun implements Runnable {
         break;
       }
       if (!exited && now - nextSample >= 0) {
-        known = ProcessTree.of(process.toHandle());
+        known = ProcessTree.of(process.toHandle(), wrapperDepth);
         nextSample = now + configuration.flushInterval().toNanos();
       }
       tick();

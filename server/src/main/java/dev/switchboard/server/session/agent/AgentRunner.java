@@ -21,6 +21,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -29,8 +30,9 @@ import org.slf4j.LoggerFactory;
 /**
  * AgentRunner carries out {@code send_message} and {@code cancel} on {@code session:<id>}: it
  * starts one {@link AgentRun} per message (refusing a second one while a reply runs with {@code
- * conflict}), stops runs on cancel and at shutdown, and at start-up marks replies a previous server
- * left running as {@code interrupted}.
+ * conflict}, and one past the token's or the node's cap with {@code too_many_runs} or {@code
+ * node_busy}), stops runs on cancel and at shutdown, and at start-up marks replies a previous
+ * server left running as {@code interrupted}.
  *
  * <p>The recovery runs when the HTTP server has started (not in every application context, which
  * would open the database for contexts that never serve sessions). A reply a client may already
@@ -88,10 +90,48 @@ final class AgentRunner implements SessionCommandHandler {
             agentId,
             connection,
             ref);
-    context.active().add(run);
+    Optional<ActiveRuns.Cap> refused =
+        context
+            .active()
+            .admit(
+                run,
+                context.configuration().maxRunsPerToken(),
+                context.configuration().maxRunsPerNode());
+    if (refused.isPresent()) {
+      context.runLock().release(sessionId, agentId);
+      refuseOverCap(connection, send.channel(), refused.get(), ref);
+      return;
+    }
     Thread supervisor = new Thread(run, "agent-" + agentId);
     supervisor.setDaemon(true);
     supervisor.start();
+  }
+
+  private void refuseOverCap(
+      Connection connection, String channel, ActiveRuns.Cap cap, @Nullable String ref) {
+    AgentConfiguration configuration = context.configuration();
+    boolean perToken = cap == ActiveRuns.Cap.PER_TOKEN;
+    LOG.info(
+        "Refused a reply in {} for token {}: {} replies running {}",
+        channel,
+        connection.caller().tokenId(),
+        perToken ? configuration.maxRunsPerToken() : configuration.maxRunsPerNode(),
+        perToken ? "for the token" : "on this node");
+    context.replyError(
+        connection,
+        channel,
+        perToken ? ErrorCode.TOO_MANY_RUNS : ErrorCode.NODE_BUSY,
+        perToken
+            ? "This token already has "
+                + configuration.maxRunsPerToken()
+                + " replies running; wait for one to complete or cancel one (the server's"
+                + " switchboard.agent.max-runs-per-token raises the cap)."
+            : "This server already runs "
+                + configuration.maxRunsPerNode()
+                + " replies; retry when one has completed (the server's"
+                + " switchboard.agent.max-runs-per-node raises the cap).",
+        null,
+        ref);
   }
 
   /**

@@ -1,8 +1,6 @@
 package dev.switchboard.server.session.agent;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.switchboard.server.sandbox.ProcessSessions;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,36 +16,56 @@ import java.util.Set;
  *
  * <p>A killed process that nobody reaps stays a zombie, which {@link ProcessHandle#isAlive()}
  * reports as alive (seen in containers whose init does not reap adopted children). A zombie runs
- * nothing and holds no pipe, so {@link #isRunning} counts it as gone.
+ * nothing and holds no pipe, so {@link ProcessSessions#isRunning} counts it as gone.
+ *
+ * <p>A sandboxed command runs under the sandbox's own processes (bubblewrap and its PID 1), which
+ * die with SIGKILL for everything inside as soon as one is signalled. They are spared SIGTERM, so
+ * the command gets its grace period; SIGKILL reaches them like the rest.
  */
 final class ProcessTree {
 
   private static final long POLL_MS = 10;
 
   private final Set<ProcessHandle> members = new LinkedHashSet<>();
+  private final Set<ProcessHandle> wrappers = new LinkedHashSet<>();
 
-  private ProcessTree(ProcessHandle root) {
+  private ProcessTree(ProcessHandle root, int wrapperDepth) {
     collect(root);
+    List<ProcessHandle> level = List.of(root);
+    for (int depth = 0; depth < wrapperDepth; depth++) {
+      wrappers.addAll(level);
+      level = level.stream().flatMap(ProcessHandle::children).toList();
+    }
   }
 
   /** The process and its current descendants. */
   static ProcessTree of(ProcessHandle root) {
-    return new ProcessTree(root);
+    return new ProcessTree(root, 0);
+  }
+
+  /**
+   * The process and its current descendants, of which the top {@code wrapperDepth} levels are a
+   * sandbox's own processes rather than the command's.
+   */
+  static ProcessTree of(ProcessHandle root, int wrapperDepth) {
+    return new ProcessTree(root, wrapperDepth);
   }
 
   /**
    * Sends SIGTERM to every process of the tree, parents first: a shell whose child dies first would
-   * otherwise run its next command before its own signal arrives.
+   * otherwise run its next command before its own signal arrives. The sandbox's own processes are
+   * spared while the command runs in them.
    */
   ProcessTree terminate() {
-    members.forEach(ProcessHandle::destroy);
+    List<ProcessHandle> command = members.stream().filter(m -> !wrappers.contains(m)).toList();
+    (command.isEmpty() ? members : command).forEach(ProcessHandle::destroy);
     return this;
   }
 
   /** Sends SIGKILL to every process of the tree still alive, and to their new descendants. */
   void kill() {
     for (ProcessHandle member : List.copyOf(members)) {
-      if (isRunning(member)) {
+      if (ProcessSessions.isRunning(member)) {
         collect(member);
       }
     }
@@ -56,21 +74,7 @@ final class ProcessTree {
 
   /** Whether any process of the tree is still alive. */
   boolean anyAlive() {
-    return members.stream().anyMatch(ProcessTree::isRunning);
-  }
-
-  /** Whether the process exists and is not a zombie (on Linux, read from /proc). */
-  static boolean isRunning(ProcessHandle process) {
-    if (!process.isAlive()) {
-      return false;
-    }
-    try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-      char state = stat.charAt(stat.lastIndexOf(')') + 2);
-      return state != 'Z' && state != 'X';
-    } catch (IOException | RuntimeException e) {
-      return process.isAlive();
-    }
+    return members.stream().anyMatch(ProcessSessions::isRunning);
   }
 
   /**

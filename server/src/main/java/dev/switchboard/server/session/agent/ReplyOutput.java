@@ -23,6 +23,12 @@ final class ReplyOutput {
 
   private static final Logger LOG = LoggerFactory.getLogger(ReplyOutput.class);
 
+  /**
+   * How often a reply with nothing new to store still touches its row: a reply that prints nothing
+   * learns this way that its session was deleted (on any node) and stops.
+   */
+  private static final long LIVENESS_CHECK_NANOS = 1_000_000_000L;
+
   private final RunContext context;
   private final AgentConfiguration configuration;
   private final String channel;
@@ -36,6 +42,7 @@ final class ReplyOutput {
   private long totalChars;
   private boolean truncated;
   private long lastFlushNanos = System.nanoTime();
+  private long lastStoreNanos = System.nanoTime();
   // The position of the last event the reply published on the session's channel: what its
   // output, once stored, is complete up to.
   private StreamPosition published;
@@ -142,10 +149,14 @@ final class ReplyOutput {
    * retried at the next flush.
    */
   private boolean flush() {
-    lastFlushNanos = System.nanoTime();
-    if (unflushed.length() == 0 && flushedSeq == seq) {
+    long now = System.nanoTime();
+    lastFlushNanos = now;
+    if (unflushed.length() == 0
+        && flushedSeq == seq
+        && now - lastStoreNanos < LIVENESS_CHECK_NANOS) {
       return true;
     }
+    lastStoreNanos = now;
     try {
       boolean stored =
           context.store().append(agentId, unflushed.toString(), seq, truncated, published);

@@ -4,6 +4,8 @@ import dev.switchboard.contract.error.ErrorCode;
 import dev.switchboard.contract.session.SessionErrorData;
 import dev.switchboard.contract.session.SessionErrorEvent;
 import dev.switchboard.contract.session.SessionEvent;
+import dev.switchboard.server.sandbox.ProcessLedger;
+import dev.switchboard.server.sandbox.Sandbox;
 import dev.switchboard.server.ws.ChannelPublisher;
 import dev.switchboard.server.ws.Connection;
 import dev.switchboard.server.ws.FrameCodec;
@@ -11,7 +13,10 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import jakarta.inject.Singleton;
 
-/** RunContext is what every agent run needs from the server: settings, storage and channels. */
+/**
+ * RunContext is what every agent run needs from the server: settings, storage, channels, and the
+ * sandbox and ledger its process starts through.
+ */
 @Singleton
 record RunContext(
     AgentConfiguration configuration,
@@ -20,7 +25,9 @@ record RunContext(
     SessionMutex mutex,
     SessionRunLock runLock,
     ActiveRuns active,
-    FrameCodec codec) {
+    FrameCodec codec,
+    Sandbox sandbox,
+    ProcessLedger ledger) {
 
   private static final Argument<SessionEvent> SESSION_EVENTS = Argument.of(SessionEvent.class);
 

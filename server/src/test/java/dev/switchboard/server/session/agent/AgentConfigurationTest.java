@@ -65,17 +65,45 @@ class AgentConfigurationTest {
     assertThrows(IllegalArgumentException.class, () -> configuration(null, false, Duration.ZERO));
   }
 
+  @Test
+  void refusesToPassTheServersOwnSettingsToAgents() {
+    IllegalArgumentException error =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> configuration(null, false, null, Map.of("SWITCHBOARD_TOKEN", "x"), 4));
+    assertTrue(error.getMessage().contains("SWITCHBOARD_TOKEN"), error.getMessage());
+  }
+
+  @Test
+  void refusesANonPositiveRunCap() {
+    IllegalArgumentException error =
+        assertThrows(
+            IllegalArgumentException.class, () -> configuration(null, false, null, null, 0));
+    assertTrue(error.getMessage().contains("max-runs-per-token"), error.getMessage());
+  }
+
   private static AgentConfiguration configuration(
       List<String> command, boolean stdin, Duration timeout) {
+    return configuration(command, stdin, timeout, null, 4);
+  }
+
+  private static AgentConfiguration configuration(
+      List<String> command,
+      boolean stdin,
+      Duration timeout,
+      Map<String, String> environment,
+      int maxRunsPerToken) {
     return new AgentConfiguration(
         command,
         stdin,
-        null,
+        environment,
         timeout == null ? Duration.ofMinutes(30) : timeout,
         null,
         Duration.ofSeconds(5),
         Duration.ofMillis(250),
         65_536,
-        1_048_576);
+        1_048_576,
+        maxRunsPerToken,
+        32);
   }
 }

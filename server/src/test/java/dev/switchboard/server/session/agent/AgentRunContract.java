@@ -13,12 +13,14 @@ import dev.switchboard.contract.session.MessageStatus;
 import dev.switchboard.contract.session.SessionMessage;
 import dev.switchboard.server.api.ApiClient;
 import dev.switchboard.server.auth.IssuedToken;
+import dev.switchboard.server.sandbox.ProcessSessions;
 import dev.switchboard.server.session.MessageRepository;
 import dev.switchboard.server.session.SessionSnapshot;
 import dev.switchboard.server.session.SessionStore;
 import dev.switchboard.server.session.StoredMessage;
 import dev.switchboard.server.storage.Ids;
 import dev.switchboard.server.testing.Frames;
+import dev.switchboard.server.testing.HostProcesses;
 import dev.switchboard.server.testing.TestSocket;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.tree.JsonNode;
@@ -29,7 +31,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,13 +122,10 @@ abstract class AgentRunContract extends AgentRunTestSupport {
     String sessionId = createSession(createProject());
     try (TestSocket socket = subscribed(Channels.session(sessionId), ADMIN_TOKEN)) {
       // "echo never" keeps sh from replacing itself with the last sleep.
-      socket.send(sendMessage(sessionId, "echo $$; sleep 60 & sleep 60; echo never", "r1"));
+      socket.send(sendMessage(sessionId, "sleep 6125 & sleep 6125; echo never", "r1"));
       String agentId = awaitCreated(socket, "agent").get("id").getStringValue();
-      JsonNode first = socket.awaitType("stream_output");
-      long pid = Long.parseLong(first.get("data").get("chunk").getStringValue().trim());
-      ProcessHandle shell = ProcessHandle.of(pid).orElseThrow();
-      List<ProcessHandle> tree = new ArrayList<>(awaitDescendants(shell, 2));
-      tree.add(shell);
+      HostProcesses.await("sleep", "6125", 2);
+      List<ProcessHandle> tree = HostProcesses.withMarker("6125");
 
       long started = System.nanoTime();
       socket.send(cancel(sessionId, agentId, "r2"));
@@ -137,7 +135,7 @@ abstract class AgentRunContract extends AgentRunTestSupport {
       assertEquals("cancelled", complete.get("data").get("status").getStringValue());
       assertTrue(tookMs < 6_000, "cancel took " + tookMs + " ms");
       for (ProcessHandle process : tree) {
-        assertFalse(ProcessTree.isRunning(process), "orphan left running: " + process.pid());
+        assertFalse(ProcessSessions.isRunning(process), "orphan left running: " + process.pid());
       }
       assertEquals(
           "cancelled", snapshot(sessionId).get("messages").get(1).get("status").getStringValue());
@@ -179,19 +177,19 @@ abstract class AgentRunContract extends AgentRunTestSupport {
   void deletingTheSessionStopsItsReply() throws Exception {
     String sessionId = createSession(createProject());
     try (TestSocket socket = subscribed(Channels.session(sessionId), ADMIN_TOKEN)) {
-      socket.send(sendMessage(sessionId, "echo $$; sleep 60; echo never", "r1"));
+      socket.send(sendMessage(sessionId, "sleep 6126; echo never", "r1"));
       String agentId = awaitCreated(socket, "agent").get("id").getStringValue();
-      long pid =
-          Long.parseLong(
-              socket.awaitType("stream_output").get("data").get("chunk").getStringValue().trim());
-      ProcessHandle shell = ProcessHandle.of(pid).orElseThrow();
+      HostProcesses.await("sleep", "6126", 1);
+      List<ProcessHandle> tree = HostProcesses.withMarker("6126");
 
       assertEquals(
           204, api.send("DELETE", "/api/sessions/" + sessionId, null, ADMIN_TOKEN).statusCode());
 
       JsonNode complete = awaitComplete(socket, agentId);
       assertEquals("cancelled", complete.get("data").get("status").getStringValue());
-      assertFalse(ProcessTree.isRunning(shell), "the agent outlived its session");
+      for (ProcessHandle process : tree) {
+        assertFalse(ProcessSessions.isRunning(process), "the agent outlived its session");
+      }
     }
   }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.server.sandbox.ProcessSessions;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -33,9 +34,9 @@ class ProcessTreeTest {
     long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
     assertTrue(tookMs < 5_000, "SIGTERM should have been enough, took " + tookMs + " ms");
-    assertFalse(ProcessTree.isRunning(shell.toHandle()));
+    assertFalse(ProcessSessions.isRunning(shell.toHandle()));
     for (ProcessHandle process : tree) {
-      assertFalse(ProcessTree.isRunning(process), "still running: " + process.pid());
+      assertFalse(ProcessSessions.isRunning(process), "still running: " + process.pid());
     }
   }
 
@@ -52,7 +53,7 @@ class ProcessTreeTest {
 
     assertTrue(stopping.awaitExit(Duration.ofSeconds(2)));
     for (ProcessHandle process : tree) {
-      assertFalse(ProcessTree.isRunning(process), "still running: " + process.pid());
+      assertFalse(ProcessSessions.isRunning(process), "still running: " + process.pid());
     }
     assertEquals(tree.size() + 1, stopping.pids().size());
   }

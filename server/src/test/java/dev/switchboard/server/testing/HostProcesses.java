@@ -1,0 +1,54 @@
+package dev.switchboard.server.testing;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * HostProcesses finds processes by a marker in their command line, as seen from the host: inside
+ * the sandbox a command's {@code $$} is a pid of its own PID namespace, which names another process
+ * (or none) outside it.
+ */
+public final class HostProcesses {
+
+  private HostProcesses() {}
+
+  /** The live processes whose command line contains {@code marker}. */
+  public static List<ProcessHandle> withMarker(String marker) {
+    try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
+      return all.filter(ProcessHandle::isAlive)
+          .filter(
+              process ->
+                  process.info().commandLine().map(line -> line.contains(marker)).orElse(false))
+          .toList();
+    }
+  }
+
+  /**
+   * Waits up to 10 s until {@code count} processes run {@code program} with exactly {@code
+   * arguments} (Linux reports the program as the resolved path, e.g. {@code /usr/bin/sleep}).
+   */
+  public static List<ProcessHandle> await(String program, String arguments, int count)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline) {
+      List<ProcessHandle> found =
+          withMarker(arguments).stream()
+              .filter(p -> p.info().command().orElse("").endsWith("/" + program))
+              .filter(
+                  p ->
+                      p.info()
+                          .arguments()
+                          .map(a -> String.join(" ", a))
+                          .orElse("")
+                          .equals(arguments))
+              .toList();
+      if (found.size() >= count) {
+        return found;
+      }
+      Thread.sleep(10);
+    }
+    throw new AssertionError(
+        "fewer than " + count + " processes ran \"" + program + " " + arguments + "\"");
+  }
+}
