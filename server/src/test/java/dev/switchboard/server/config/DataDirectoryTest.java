@@ -1,56 +1,62 @@
 package dev.switchboard.server.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.context.exceptions.ConfigurationException;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DataDirectoryTest {
 
-  @TempDir Path temp;
+  @TempDir Path parent;
 
   @Test
-  void createsMissingDirectoryAndParents() {
-    Path wanted = temp.resolve("a/b/data");
+  void createsTheDirectoryForItsOwnerOnly() throws Exception {
+    Path path = parent.resolve("data");
 
-    DataDirectory dataDirectory = new DataDirectory(new SwitchboardConfiguration(wanted));
+    new DataDirectory(new SwitchboardConfiguration(path));
 
-    assertTrue(Files.isDirectory(wanted));
-    assertEquals(wanted.toAbsolutePath(), dataDirectory.path());
+    assertEquals("rwx------", mode(path));
   }
 
   @Test
-  void acceptsAnExistingDirectory() {
-    DataDirectory dataDirectory = new DataDirectory(new SwitchboardConfiguration(temp));
+  void restrictsWhatOthersCouldReadAndNamesIt() throws Exception {
+    Path path = Files.createDirectory(parent.resolve("data"));
+    Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path database = Files.writeString(path.resolve("switchboard.mv.db"), "conversations");
+    Files.setPosixFilePermissions(database, PosixFilePermissions.fromString("rw-r--r--"));
+    Path native_ = Files.createDirectory(path.resolve("native"));
+    Files.setPosixFilePermissions(native_, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path library = Files.writeString(native_.resolve("libpty.so"), "elf");
+    Files.setPosixFilePermissions(library, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path secret = Files.writeString(path.resolve("cookie-secret"), "key");
+    Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
 
-    assertEquals(temp.toAbsolutePath(), dataDirectory.path());
+    DataDirectory directory = new DataDirectory(new SwitchboardConfiguration(path));
+
+    assertEquals("rwx------", mode(path));
+    assertEquals("rw-------", mode(database));
+    assertEquals("rwx------", mode(native_));
+    assertEquals("rwx------", mode(library));
+    assertEquals("rw-------", mode(secret));
+    assertTrue(directory.restrictToOwner().isEmpty(), "nothing left to restrict");
   }
 
   @Test
-  void failsWithTheFixWhenAFileBlocksThePath() throws IOException {
-    Path file = Files.writeString(temp.resolve("not-a-dir"), "x");
+  void reportsEachPathItRestricted() throws Exception {
+    Path path = Files.createDirectory(parent.resolve("data"));
+    DataDirectory directory = new DataDirectory(new SwitchboardConfiguration(path));
+    Path trace = Files.writeString(path.resolve("switchboard.trace.db"), "sql");
+    Files.setPosixFilePermissions(trace, PosixFilePermissions.fromString("rw-rw-r--"));
 
-    ConfigurationException e =
-        assertThrows(
-            ConfigurationException.class,
-            () -> new DataDirectory(new SwitchboardConfiguration(file.resolve("data"))));
-
-    assertTrue(e.getMessage().contains("Cannot create the data directory"), e.getMessage());
-    assertTrue(e.getMessage().contains("SWITCHBOARD_DATA_DIR"), e.getMessage());
+    assertEquals(List.of(trace), directory.restrictToOwner());
   }
 
-  @Test
-  void rejectsABlankPath() {
-    IllegalArgumentException e =
-        assertThrows(
-            IllegalArgumentException.class, () -> new SwitchboardConfiguration(Path.of("")));
-
-    assertTrue(e.getMessage().contains("switchboard.data-dir"), e.getMessage());
+  private static String mode(Path path) throws Exception {
+    return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
   }
 }
