@@ -3,7 +3,7 @@
  * simply shows less meanwhile.
  */
 import { useCallback } from "react";
-import { api } from "../lib/api";
+import { type AgentInfo, api } from "../lib/api";
 import { useResource } from "./useResource";
 
 /** useProjectName is a project's name for breadcrumbs. */
@@ -15,8 +15,13 @@ export function useProjectName(projectId: string): string | null {
 
 /** useAgentLabel is the configured agent's label (`GET /api/agent`), e.g. "Shell command (sh -c)". */
 export function useAgentLabel(): string | null {
+  return useAgent()?.label ?? null;
+}
+
+/** useAgent is what runs a message and what confines it (`GET /api/agent`). */
+export function useAgent(): AgentInfo | null {
   const { resource } = useResource(loadAgent);
-  return resource.status === "ready" ? resource.data.label : null;
+  return resource.status === "ready" ? resource.data : null;
 }
 
 const loadAgent = () => api.getAgent();

@@ -36,12 +36,28 @@ export interface UiConfig {
   devTools: boolean;
 }
 
-/** `GET /api/agent`: what runs a message. */
+/** What confines agents and shells on the server (`switchboard.sandbox.*`). */
+export interface SandboxStatus {
+  mode: "auto" | "bwrap" | "off";
+  /** Whether agents and shells run in the bubblewrap sandbox. */
+  enforced: boolean;
+  /** Whether sandboxed commands reach the network. */
+  network: boolean;
+  /** What to tell users when nothing confines them; absent when the sandbox is enforced. */
+  warning?: string | null;
+}
+
+/** `GET /api/agent`: what runs a message, and what confines it. */
 export interface AgentInfo {
   /** How the UI names the agent, e.g. "Shell command (sh -c)". */
   label: string;
   stdin: boolean;
   timeoutMs: number;
+  /** Replies one token may run at once (`too_many_runs` past it). */
+  maxRunsPerToken: number;
+  /** Replies one server node runs at once (`node_busy` past it). */
+  maxRunsPerNode: number;
+  sandbox: SandboxStatus;
 }
 
 /** ApiRequestError is a REST call the server refused or could not answer. */

@@ -7,8 +7,10 @@ import { Link, useNavigate, useParams } from "react-router-dom";
 import { toast } from "sonner";
 import type { SessionSummary } from "@/shared/websocket";
 import { ConfirmButton } from "../../components/ConfirmButton";
+import { SandboxNotice } from "../../components/SandboxNotice";
 import { EmptyState, ErrorState, Loading } from "../../components/PageStates";
 import { StatusBadge } from "../../components/StatusBadge";
+import { useAgent } from "../../hooks/useLabels";
 import { useResource } from "../../hooks/useResource";
 import { api, errorMessage, type Project } from "../../lib/api";
 import { formatRelative, formatTimestamp, sessionStatusBadge } from "../../lib/format";
@@ -55,6 +57,7 @@ function ProjectView({ project }: { project: Project }) {
   const { state, added, removed, retry } = useProjectSessions(project.id);
   const [openingShell, setOpeningShell] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  const agent = useAgent();
 
   const openShell = () => {
     setOpeningShell(true);
@@ -87,6 +90,7 @@ function ProjectView({ project }: { project: Project }) {
   return (
     <>
       <Breadcrumbs name={project.name} />
+      <SandboxNotice agent={agent} />
       <div className="page-header page-header--split">
         <div>
           <h1>{project.name}</h1>

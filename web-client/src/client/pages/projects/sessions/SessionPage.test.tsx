@@ -54,7 +54,14 @@ beforeEach(async () => {
     path: "/srv/switchboard",
     createdAt: "2026-11-28T08:00:00Z",
   });
-  vi.spyOn(api, "getAgent").mockResolvedValue({ label: "sh -c", stdin: false, timeoutMs: 1000 });
+  vi.spyOn(api, "getAgent").mockResolvedValue({
+    label: "sh -c",
+    stdin: false,
+    timeoutMs: 1000,
+    maxRunsPerToken: 4,
+    maxRunsPerNode: 32,
+    sandbox: { mode: "auto", enforced: true, network: true },
+  });
   container = document.createElement("div");
   document.body.append(container);
   harness = renderHookWithSocket(() => null, {

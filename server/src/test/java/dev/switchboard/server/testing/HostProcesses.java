@@ -24,6 +24,15 @@ public final class HostProcesses {
     }
   }
 
+  /** The live processes that run {@code program} with exactly {@code arguments}. */
+  public static List<ProcessHandle> running(String program, String arguments) {
+    return withMarker(arguments).stream()
+        .filter(p -> p.info().command().orElse("").endsWith("/" + program))
+        .filter(
+            p -> p.info().arguments().map(a -> String.join(" ", a)).orElse("").equals(arguments))
+        .toList();
+  }
+
   /**
    * Waits up to 10 s until {@code count} processes run {@code program} with exactly {@code
    * arguments} (Linux reports the program as the resolved path, e.g. {@code /usr/bin/sleep}).

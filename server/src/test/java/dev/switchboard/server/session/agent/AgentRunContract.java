@@ -13,6 +13,7 @@ import dev.switchboard.contract.session.MessageStatus;
 import dev.switchboard.contract.session.SessionMessage;
 import dev.switchboard.server.api.ApiClient;
 import dev.switchboard.server.auth.IssuedToken;
+import dev.switchboard.server.sandbox.Bubblewrap;
 import dev.switchboard.server.sandbox.ProcessSessions;
 import dev.switchboard.server.session.MessageRepository;
 import dev.switchboard.server.session.SessionSnapshot;
@@ -31,6 +32,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,10 +124,12 @@ abstract class AgentRunContract extends AgentRunTestSupport {
     String sessionId = createSession(createProject());
     try (TestSocket socket = subscribed(Channels.session(sessionId), ADMIN_TOKEN)) {
       // "echo never" keeps sh from replacing itself with the last sleep.
-      socket.send(sendMessage(sessionId, "sleep 6125 & sleep 6125; echo never", "r1"));
+      String marker = "tree-" + Ids.newId();
+      socket.send(
+          sendMessage(sessionId, ": " + marker + "; sleep 6125 & sleep 6125; echo never", "r1"));
       String agentId = awaitCreated(socket, "agent").get("id").getStringValue();
-      HostProcesses.await("sleep", "6125", 2);
-      List<ProcessHandle> tree = HostProcesses.withMarker("6125");
+      List<ProcessHandle> tree = new ArrayList<>(HostProcesses.await("sleep", "6125", 2));
+      tree.addAll(HostProcesses.withMarker(marker));
 
       long started = System.nanoTime();
       socket.send(cancel(sessionId, agentId, "r2"));
@@ -177,10 +181,11 @@ abstract class AgentRunContract extends AgentRunTestSupport {
   void deletingTheSessionStopsItsReply() throws Exception {
     String sessionId = createSession(createProject());
     try (TestSocket socket = subscribed(Channels.session(sessionId), ADMIN_TOKEN)) {
-      socket.send(sendMessage(sessionId, "sleep 6126; echo never", "r1"));
+      String marker = "deleted-" + Ids.newId();
+      socket.send(sendMessage(sessionId, ": " + marker + "; sleep 6126; echo never", "r1"));
       String agentId = awaitCreated(socket, "agent").get("id").getStringValue();
-      HostProcesses.await("sleep", "6126", 1);
-      List<ProcessHandle> tree = HostProcesses.withMarker("6126");
+      List<ProcessHandle> tree = new ArrayList<>(HostProcesses.await("sleep", "6126", 1));
+      tree.addAll(HostProcesses.withMarker(marker));
 
       assertEquals(
           204, api.send("DELETE", "/api/sessions/" + sessionId, null, ADMIN_TOKEN).statusCode());
@@ -368,5 +373,11 @@ abstract class AgentRunContract extends AgentRunTestSupport {
     JsonNode agent = api.json(api.send("GET", "/api/agent", null, ADMIN_TOKEN));
     assertEquals("Shell command (sh -c)", agent.get("label").getStringValue());
     assertEquals(1_800_000, agent.get("timeoutMs").getLongValue());
+    assertEquals(4, agent.get("maxRunsPerToken").getIntValue());
+    assertEquals(32, agent.get("maxRunsPerNode").getIntValue());
+    JsonNode sandbox = agent.get("sandbox");
+    assertEquals("auto", sandbox.get("mode").getStringValue());
+    assertEquals(Bubblewrap.works(), sandbox.get("enforced").getBooleanValue());
+    assertEquals(Bubblewrap.works(), sandbox.get("warning") == null, sandbox.toString());
   }
 }
