@@ -200,6 +200,17 @@ class UnsafeRequestIT implements TestPropertyProvider {
   }
 
   @Test
+  void jsonWithParametersOrInCapitalsIsJson() {
+    Target tokens = browser.targets("session:unused").get(1);
+    for (String type : List.of("application/json; charset=utf-8", "Application/JSON")) {
+      RawExchange answer = browser.withBearer(tokens, "Content-Type: " + type);
+      assertEquals(201, answer.status(), type + ": " + answer.body());
+    }
+    assertNotJson(
+        browser.withBearer(tokens, "Content-Type: application/json-patch+json"), "json-patch");
+  }
+
+  @Test
   void aBodylessPostNeedsNoContentType() {
     RawExchange answer =
         browser.send(
