@@ -2,6 +2,8 @@
  * `e2e(name, fn)` declares one browser test: a fresh server jar (see server.mjs), Debian's
  * Chromium through playwright-core, and, when the test fails, a screenshot of every open page
  * plus each page's browser console and the server log's location in `target/failures/<name>/`.
+ * A test whose pages report a Content-Security-Policy violation fails too: every page of every
+ * test checks that the server's policy lets the client do all it needs.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -77,6 +79,7 @@ export function e2e(name, fn, { env = {}, proxy: withProxy = false, timeout = 12
           return tab;
         },
       });
+      assertNoCspViolations(pages);
     } catch (error) {
       await saveFailure(slug, pages, error);
       throw error;
@@ -87,6 +90,23 @@ export function e2e(name, fn, { env = {}, proxy: withProxy = false, timeout = 12
       }
     }
   });
+}
+
+/**
+ * The console lines in which Chromium reports a blocked script, style, connection or eval ("Refused
+ * to load …" or "Applying inline style violates the following Content Security Policy directive …").
+ */
+export function cspViolations(consoleLines) {
+  return consoleLines.filter((line) => line.includes("Content Security Policy"));
+}
+
+function assertNoCspViolations(pages) {
+  const found = pages.flatMap(({ page, console }) =>
+    cspViolations(console).map((line) => `${page.url()}: ${line}`),
+  );
+  if (found.length > 0) {
+    throw new Error(`The Content-Security-Policy blocked something:\n${found.join("\n")}`);
+  }
 }
 
 function track(page, pages) {

@@ -43,6 +43,15 @@ public record ApiError(ErrorCode code, String message) {
     return new ApiError(ErrorCode.FORBIDDEN, message).toResponse(HttpStatus.FORBIDDEN);
   }
 
+  /**
+   * 415 with {@code bad_request}: the body is not JSON. The contract has no code of its own for
+   * this; the status tells clients apart, and the message names the type that was sent.
+   */
+  public static MutableHttpResponse<ApiError> unsupportedMediaType(String message) {
+    return new ApiError(ErrorCode.BAD_REQUEST, message)
+        .toResponse(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+  }
+
   /** 429 {@code rate_limited}: the request may succeed later, once the caller uses less. */
   public static MutableHttpResponse<ApiError> tooManyRequests(String message) {
     return new ApiError(ErrorCode.RATE_LIMITED, message).toResponse(HttpStatus.TOO_MANY_REQUESTS);

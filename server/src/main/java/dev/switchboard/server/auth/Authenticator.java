@@ -52,6 +52,14 @@ public final class Authenticator {
     this.clock = clock;
   }
 
+  /**
+   * Whether the request carries the session cookie, valid or not: the credential a browser attaches
+   * by itself, which is what cross-site request forgery rides on.
+   */
+  public static boolean carriesSessionCookie(HttpRequest<?> request) {
+    return request.getCookies().findCookie(AuthCookieCodec.COOKIE_NAME).isPresent();
+  }
+
   /** Authenticates the Authorization header if present (even if wrong), else the cookie. */
   AuthResult authenticate(HttpRequest<?> request) {
     return authenticateCredentials(

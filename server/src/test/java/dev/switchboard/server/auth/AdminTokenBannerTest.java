@@ -40,6 +40,54 @@ class AdminTokenBannerTest {
   }
 
   @Test
+  void printsTheSignInUrlOnATerminal() {
+    AdminToken token = new AdminToken("", dataDir);
+
+    String banner = new AdminTokenBanner(token, () -> true).banner("http://127.0.0.1:8080/");
+
+    assertTrue(banner.contains("?token=" + token.value()), banner);
+  }
+
+  @Test
+  void keepsTheTokenOutOfStandardOutputThatIsNotATerminal() {
+    AdminToken token = new AdminToken("", dataDir);
+
+    String banner = new AdminTokenBanner(token, () -> false).banner("http://127.0.0.1:8080/");
+
+    assertFalse(banner.contains(token.value()), banner);
+    assertFalse(banner.contains("?token="), banner);
+    assertTrue(banner.startsWith("Open http://127.0.0.1:8080/ "), banner);
+    assertTrue(banner.contains(dataDir.resolve("admin-token").toString()), banner);
+  }
+
+  @Test
+  void keepsATokenReadFromTheFileOutOfStandardOutputThatIsNotATerminal() {
+    String stored = new AdminToken("", dataDir).value();
+    AdminToken token = new AdminToken("", dataDir);
+
+    String banner = new AdminTokenBanner(token, () -> false).banner("http://127.0.0.1:8080/");
+
+    assertEquals(AdminToken.Source.FILE, token.source());
+    assertFalse(banner.contains(stored), banner);
+  }
+
+  @Test
+  void aConfiguredTokenIsNeverPrinted() {
+    AdminToken token = new AdminToken("configured-token-0123456789", dataDir);
+
+    for (boolean terminal : new boolean[] {true, false}) {
+      String banner = new AdminTokenBanner(token, () -> terminal).banner("http://127.0.0.1:8080/");
+      assertFalse(banner.contains("configured-token"), banner);
+    }
+  }
+
+  @Test
+  void testsRunWithoutATerminal() {
+    // Maven's forked test JVM has no console: what a service under systemd or Docker sees.
+    assertFalse(Terminal.isInteractive());
+  }
+
+  @Test
   void pointsAWildcardBindAtLoopback() {
     assertEquals("http://127.0.0.1:9000/", AdminTokenBanner.baseUrl("http", "0.0.0.0", 9000));
     assertEquals("https://127.0.0.1:9000/", AdminTokenBanner.baseUrl("https", "::", 9000));

@@ -49,6 +49,7 @@ class MetricsIT {
               .send(
                   HttpRequest.newBuilder(
                           URI.create("http://127.0.0.1:" + server.getPort() + "/prometheus"))
+                      .header("Authorization", "Bearer " + ADMIN_TOKEN)
                       .build(),
                   HttpResponse.BodyHandlers.ofString())
               .body();
