@@ -18,6 +18,7 @@ import dev.switchboard.server.session.SessionSnapshot;
 import dev.switchboard.server.session.SessionStore;
 import dev.switchboard.server.session.StoredMessage;
 import dev.switchboard.server.storage.Ids;
+import dev.switchboard.server.testing.ChildServer;
 import dev.switchboard.server.testing.Frames;
 import dev.switchboard.server.testing.TestSocket;
 import io.micronaut.context.ApplicationContext;
