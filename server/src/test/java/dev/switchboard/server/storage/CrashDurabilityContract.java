@@ -1,14 +1,19 @@
 package dev.switchboard.server.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.contract.Channels;
 import dev.switchboard.server.api.ApiClient;
 import dev.switchboard.server.testing.ChildServer;
+import dev.switchboard.server.testing.Frames;
+import dev.switchboard.server.testing.TestSocket;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -55,6 +60,65 @@ abstract class CrashDurabilityContract {
     }
     try (ChildServer server = ChildServer.start(dataDir, properties(dataDir))) {
       assertFound(new ApiClient(server.port(), mapper), written, ROUNDS);
+    }
+  }
+
+  @Test
+  void aReplyCutBySigkillIsInterruptedAndSaysItsOutputMayEndEarly(@TempDir Path dataDir)
+      throws Exception {
+    Map<String, String> properties = properties(dataDir);
+    properties.put("switchboard.agent.flush-interval", "200ms");
+    String sessionId;
+    String storedBefore;
+    String seenLive;
+    List<ProcessHandle> orphans = List.of();
+    try (ChildServer server = ChildServer.start(dataDir, properties)) {
+      ApiClient api = new ApiClient(server.port(), mapper);
+      String projectId = createProject(api, dataDir, "reply");
+      sessionId = createSession(api, projectId, "reply");
+      try (TestSocket socket = TestSocket.connect(server.port(), ADMIN_TOKEN, mapper)) {
+        String channel = Channels.session(sessionId);
+        socket.send(Frames.subscribe(channel, "sub"));
+        socket.awaitType("subscription_success");
+        socket.send(
+            "{\"channel\": \""
+                + channel
+                + "\", \"type\": \"send_message\", \"data\": {\"text\": \"i=0; while [ $i -lt"
+                + " 2000 ]; do echo line $i; i=$((i+1)); sleep 0.005; done\","
+                + " \"clientMessageId\": \"c-1\"}}");
+        StringBuilder live = new StringBuilder();
+        while (!live.toString().contains("line 100\n")) {
+          live.append(socket.awaitType("stream_output").get("data").get("chunk").getStringValue());
+        }
+        storedBefore = live.toString();
+        // Two flush intervals: what was seen by now must be in the database, whatever happens.
+        Thread.sleep(400);
+        orphans = server.descendants();
+        server.crash();
+        for (JsonNode frame = socket.poll(Duration.ofSeconds(1));
+            frame != null;
+            frame = socket.poll(Duration.ofSeconds(1))) {
+          if ("stream_output".equals(frame.get("type").getStringValue())) {
+            live.append(frame.get("data").get("chunk").getStringValue());
+          }
+        }
+        seenLive = live.toString();
+      }
+    } finally {
+      orphans.forEach(ProcessHandle::destroyForcibly);
+    }
+
+    try (ChildServer server = ChildServer.start(dataDir, properties)) {
+      ApiClient api = new ApiClient(server.port(), mapper);
+      JsonNode reply =
+          api.json(api.send("GET", "/api/sessions/" + sessionId, null, ADMIN_TOKEN))
+              .get("messages")
+              .get(1);
+      String stored = reply.get("content").getStringValue();
+      assertEquals("interrupted", reply.get("status").getStringValue());
+      assertFalse(reply.get("outputComplete").getBooleanValue(), reply.toString());
+      assertTrue(stored.startsWith(storedBefore), "stored output lost what was flushed");
+      assertTrue(seenLive.startsWith(stored), "stored output is not what clients saw");
     }
   }
 

@@ -304,7 +304,8 @@ abstract class AgentRunContract extends AgentRunTestSupport {
             null,
             null,
             Instant.now().truncatedTo(ChronoUnit.MILLIS),
-            null));
+            null,
+            true));
     assertTrue(runLock.tryAcquire(sessionId, replyId));
     try {
       runner.interruptLeftovers();
@@ -361,6 +362,7 @@ abstract class AgentRunContract extends AgentRunTestSupport {
       SessionMessage reply = snapshot.messages().get(1);
       assertEquals(MessageStatus.INTERRUPTED, reply.status());
       assertEquals("line 1\nline 2\nline 3\n", reply.content());
+      assertFalse(reply.outputComplete(), "a crash may have cut the stored output short");
       assertNotNull(reply.completedAt());
       assertEquals(SessionStatus.IDLE, snapshot.session().status());
     }
