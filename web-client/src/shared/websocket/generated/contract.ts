@@ -67,6 +67,7 @@ export interface MessageCompleteData {
     durationMs: number;
     exitCode?: number | null;
     messageId: string;
+    outputComplete: boolean;
     status: MessageStatus;
 }
 
@@ -166,6 +167,7 @@ export interface SessionMessage {
     createdAt: DateAsString;
     exitCode?: number | null;
     id: string;
+    outputComplete: boolean;
     replyTo?: string | null;
     role: MessageRole;
     sessionId: string;

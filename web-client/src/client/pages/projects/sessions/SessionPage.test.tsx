@@ -29,6 +29,7 @@ const snapshot: SessionSnapshot = {
       status: MessageStatus.COMPLETED,
       content: "make test",
       createdAt: "2026-11-28T08:00:00Z",
+      outputComplete: true,
     },
     {
       id: "m2",
@@ -38,6 +39,7 @@ const snapshot: SessionSnapshot = {
       content: "",
       createdAt: "2026-11-28T08:00:01Z",
       replyTo: "m1",
+      outputComplete: true,
     },
   ],
   position: { epoch: "e1", offset: 2 },
@@ -107,13 +109,46 @@ describe("SessionPage", () => {
     harness?.receive({
       channel: CHANNEL,
       type: "message_complete",
-      data: { messageId: "m2", status: "failed", exitCode: 2, durationMs: 1500, chunkCount: 1 },
+      data: {
+        messageId: "m2",
+        status: "failed",
+        exitCode: 2,
+        durationMs: 1500,
+        chunkCount: 1,
+        outputComplete: true,
+      },
       offset: 4,
     });
     expect(byTestId("stream-cursor")).toBeNull();
     expect(byTestId("cancel")).toBeNull();
     expect(byTestId("exit-code")?.textContent).toBe("exit code 2");
     expect(byTestId("message-status")?.textContent).toBe("Failed");
+    expect(byTestId("output-lost")).toBeNull();
+  });
+
+  it("says when a reply's output was lost because the server stopped", () => {
+    harness?.receive({
+      channel: CHANNEL,
+      type: "stream_output",
+      data: { messageId: "m2", seq: 0, chunk: "line 1\n", stream: "stdout" },
+      offset: 3,
+    });
+    harness?.receive({
+      channel: CHANNEL,
+      type: "message_complete",
+      data: {
+        messageId: "m2",
+        status: "interrupted",
+        durationMs: 3000,
+        chunkCount: 1,
+        outputComplete: false,
+      },
+      offset: 4,
+    });
+    expect(byTestId("message-output")?.textContent).toBe("line 1\n");
+    expect(byTestId("output-lost")?.textContent).toBe(
+      "Output after this point was lost when the server stopped.",
+    );
   });
 
   it("sends cancel for the running reply", () => {

@@ -181,10 +181,15 @@ function MessageItem({ message }: { message: ConversationMessage }) {
             </span>
           ))}
           {streaming && <span className="cursor" aria-hidden="true" data-testid="stream-cursor" />}
-          {!streaming && message.segments.length === 0 && (
+          {!streaming && message.segments.length === 0 && message.outputComplete && (
             <span className="output--none">(no output)</span>
           )}
         </pre>
+      )}
+      {!isUser && !message.outputComplete && (
+        <p className="message__lost" role="note" data-testid="output-lost">
+          Output after this point was lost when the server stopped.
+        </p>
       )}
       {!isUser && !streaming && (message.exitCode !== null || message.durationMs !== null) && (
         <p className="message__footer">

@@ -52,6 +52,15 @@ public final class ProtocolConstants {
   /** The tallest terminal a shell accepts. */
   public static final int SHELL_MAX_ROWS = 200;
 
+  /** The longest {@code clientMessageId} of a {@code send_message}, in chars. */
+  public static final int MAX_CLIENT_MESSAGE_ID_LENGTH = 128;
+
+  /**
+   * The longest {@code send_message} text, in chars; in practice a frame's {@link
+   * #MAX_MESSAGE_BYTES} limits it first.
+   */
+  public static final int MAX_MESSAGE_TEXT_LENGTH = 65_536;
+
   /** The longest channel id ({@code [A-Za-z0-9_-]}). */
   public static final int CHANNEL_ID_MAX_LENGTH = 64;
 

@@ -156,13 +156,15 @@ record ContractFamily(
                               null,
                               null,
                               CREATED,
-                              CREATED))),
+                              CREATED,
+                              true))),
                   new StreamOutputEvent(
                       SESSION,
                       new StreamOutputData(
                           "m-2", 0, "total 8\nréadme.md ✓\n", OutputStreamName.STDOUT)),
                   new MessageCompleteEvent(
-                      SESSION, new MessageCompleteData("m-2", MessageStatus.COMPLETED, 0, 1250, 3)),
+                      SESSION,
+                      new MessageCompleteData("m-2", MessageStatus.COMPLETED, 0, 1250, 3, true)),
                   new SessionErrorEvent(
                       SESSION,
                       new SessionErrorData(

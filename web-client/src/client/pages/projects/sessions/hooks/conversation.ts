@@ -43,6 +43,11 @@ export interface ConversationMessage {
   chunkCount: number | null;
   /** The `seq` the next streamed chunk must have; lower ones were already applied. */
   nextSeq: number;
+  /**
+   * False when the server stopped abruptly while the reply ran: its stored output may end before
+   * what the agent printed, and the page says so instead of showing a silent gap.
+   */
+  outputComplete: boolean;
 }
 
 export interface ConversationState {
@@ -75,6 +80,7 @@ export function fromSessionMessage(message: SessionMessage): ConversationMessage
     chunkCount: null,
     nextSeq: 0,
     error: null,
+    outputComplete: message.outputComplete,
   };
 }
 
@@ -114,6 +120,7 @@ export function addSending(
     chunkCount: null,
     nextSeq: 0,
     error: null,
+    outputComplete: true,
   };
   return { ...state, messages: [...state.messages, message] };
 }
@@ -166,6 +173,7 @@ export function appendOutput(
         status: MessageStatus.RUNNING,
         content: "",
         createdAt: new Date().toISOString(),
+        outputComplete: true,
       }),
       nextSeq: output.seq,
     };
@@ -185,7 +193,7 @@ export function appendOutput(
   return replaceAt(state, index, { ...message, segments, nextSeq: output.seq + 1 });
 }
 
-/** Records how a reply ended: status, exit code, duration and chunk count. */
+/** Records how a reply ended: status, exit code, duration, chunk count, whether output is whole. */
 export function complete(state: ConversationState, done: MessageCompleteData): ConversationState {
   const index = state.messages.findIndex((message) => message.id === done.messageId);
   if (index < 0) {
@@ -198,6 +206,7 @@ export function complete(state: ConversationState, done: MessageCompleteData): C
     exitCode: done.exitCode ?? null,
     durationMs: done.durationMs,
     chunkCount: done.chunkCount,
+    outputComplete: done.outputComplete,
   });
 }
 

@@ -30,6 +30,7 @@ function message(overrides: Partial<SessionMessage>): SessionMessage {
     status: MessageStatus.COMPLETED,
     content: "echo hi",
     createdAt: "2026-11-28T08:00:00Z",
+    outputComplete: true,
     ...overrides,
   };
 }
@@ -66,7 +67,14 @@ const events = {
   complete: (messageId: string, offset: number) => ({
     channel: CHANNEL,
     type: "message_complete",
-    data: { messageId, status: "completed", exitCode: 0, durationMs: 12, chunkCount: 2 },
+    data: {
+      messageId,
+      status: "completed",
+      exitCode: 0,
+      durationMs: 12,
+      chunkCount: 2,
+      outputComplete: true,
+    },
     offset,
   }),
 };

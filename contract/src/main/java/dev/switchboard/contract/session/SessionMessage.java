@@ -11,6 +11,12 @@ import java.util.Objects;
  * <p>{@code clientMessageId} echoes the id the client chose in {@code send_message}, so a tab can
  * match its optimistic message; {@code replyTo} links an agent reply to the user message that
  * started it. {@code content} is the text: the user's message, or the agent output stored so far.
+ *
+ * <p>{@code outputComplete} is false only for a reply the server stopped abruptly while it ran (a
+ * crash, a kill): the reply is {@code interrupted} and its stored content may lack the output the
+ * agent printed in the last moments (at most {@code switchboard.agent.flush-interval}) before the
+ * stop. Clients say so instead of showing a reply that silently ends early. It is true for every
+ * other message, including a reply whose content ends with the server's truncation note.
  */
 @Serdeable
 public record SessionMessage(
@@ -23,7 +29,8 @@ public record SessionMessage(
     @Nullable String replyTo,
     @Nullable Integer exitCode,
     Instant createdAt,
-    @Nullable Instant completedAt) {
+    @Nullable Instant completedAt,
+    boolean outputComplete) {
 
   /** Validates that the required components are present. */
   public SessionMessage {

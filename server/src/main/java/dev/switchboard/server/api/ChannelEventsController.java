@@ -10,6 +10,7 @@ import dev.switchboard.contract.session.SessionEvent;
 import dev.switchboard.contract.session.SessionEventType;
 import dev.switchboard.server.auth.ApiError;
 import dev.switchboard.server.auth.Callers;
+import dev.switchboard.server.channel.ChannelStreamsConfiguration;
 import dev.switchboard.server.channel.StreamEvent;
 import dev.switchboard.server.ws.ChannelPublisher;
 import dev.switchboard.server.ws.FrameCodec;
@@ -24,23 +25,30 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.json.tree.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * ChannelEventsController lets other backends (and benchmarks) publish to channels: {@code POST
  * /api/channels/{channel}/events} with {@code {"type", "data"}}, validated against the channel
- * family's contract, answered with the event's offset. Admin only.
+ * family's contract, answered with the event's offset. Admin only. A body larger than {@code
+ * switchboard.channels.max-publish-bytes} (64 KiB, a socket message's limit) is refused with 413
+ * before it is parsed: every published event is kept in channel history and sent to every
+ * subscriber, so its size is bounded like a message a client sends.
  */
 @Controller("/api/channels")
 public final class ChannelEventsController {
 
   private final FrameCodec codec;
   private final ChannelPublisher publisher;
+  private final int maxPublishBytes;
 
-  ChannelEventsController(FrameCodec codec, ChannelPublisher publisher) {
+  ChannelEventsController(
+      FrameCodec codec, ChannelPublisher publisher, ChannelStreamsConfiguration streams) {
     this.codec = codec;
     this.publisher = publisher;
+    this.maxPublishBytes = streams.maxPublishBytes();
   }
 
   /** Publishes one event to the channel. */
@@ -49,6 +57,10 @@ public final class ChannelEventsController {
     MutableHttpResponse<ApiError> denied = Callers.denyUnlessAdmin(request, "publish to channels");
     if (denied != null) {
       return denied;
+    }
+    MutableHttpResponse<ApiError> tooLarge = refuseIfTooLarge(body);
+    if (tooLarge != null) {
+      return tooLarge;
     }
     ChannelName name;
     try {
@@ -86,6 +98,29 @@ public final class ChannelEventsController {
       return HttpResponse.status(HttpStatus.BAD_REQUEST)
           .body(new ApiError(e.code(), e.getMessage()));
     }
+  }
+
+  /** 413 when the body is over {@code max-publish-bytes} in UTF-8; null when it fits. */
+  private MutableHttpResponse<ApiError> refuseIfTooLarge(String body) {
+    // A char is at least one UTF-8 byte: a body longer in chars than the limit is over it.
+    long bytes =
+        body.length() > maxPublishBytes
+            ? body.length()
+            : body.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes <= maxPublishBytes) {
+      return null;
+    }
+    return HttpResponse.<ApiError>status(HttpStatus.REQUEST_ENTITY_TOO_LARGE)
+        .body(
+            new ApiError(
+                ErrorCode.PAYLOAD_TOO_LARGE,
+                "The event is "
+                    + (body.length() > maxPublishBytes ? "at least " : "")
+                    + bytes
+                    + " bytes; events may be at most "
+                    + maxPublishBytes
+                    + " bytes (switchboard.channels.max-publish-bytes). Publish smaller events,"
+                    + " e.g. a reference to data the client loads over REST."));
   }
 
   /** Puts the path's channel into the body so the body is validated as a whole frame. */

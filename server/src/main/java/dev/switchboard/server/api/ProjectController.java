@@ -8,6 +8,7 @@ import dev.switchboard.server.auth.ApiError;
 import dev.switchboard.server.auth.Caller;
 import dev.switchboard.server.auth.Callers;
 import dev.switchboard.server.channel.SessionOwnership;
+import dev.switchboard.server.input.JsonBodies;
 import dev.switchboard.server.project.Project;
 import dev.switchboard.server.project.ProjectStore;
 import dev.switchboard.server.ws.ChannelPublisher;
@@ -60,12 +61,13 @@ final class ProjectController {
     if (denied != null) {
       return denied;
     }
-    Optional<ProjectRequest> parsed = bodies.parse(body, ProjectRequest.class);
-    if (parsed.isEmpty()) {
+    JsonBodies.Parsed<ProjectRequest> parsed = bodies.parse(body, ProjectRequest.class);
+    if (!parsed.ok()) {
       return ApiError.badRequest(
-          "Send JSON like " + ProjectRequest.EXAMPLE + " with Content-Type: application/json");
+          parsed.problemOr(
+              "Send JSON like " + ProjectRequest.EXAMPLE + " with Content-Type: application/json"));
     }
-    ProjectRequest projectRequest = parsed.get();
+    ProjectRequest projectRequest = parsed.value();
     String problem = projectRequest.nameProblem();
     if (problem != null) {
       return ApiError.badRequest(problem);

@@ -1,5 +1,6 @@
 package dev.switchboard.server.api;
 
+import dev.switchboard.contract.TextRules;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.io.IOException;
@@ -28,10 +29,7 @@ public record ProjectRequest(@Nullable String name, @Nullable String path) {
     if (name == null || name.isBlank()) {
       return "name is required: send " + EXAMPLE;
     }
-    if (name.strip().length() > MAX_NAME_LENGTH) {
-      return "name has " + name.strip().length() + " characters: use at most " + MAX_NAME_LENGTH;
-    }
-    return null;
+    return TextRules.lineProblem("name", name.strip(), MAX_NAME_LENGTH);
   }
 
   /**

@@ -11,6 +11,7 @@ import dev.switchboard.server.auth.ApiError;
 import dev.switchboard.server.auth.Caller;
 import dev.switchboard.server.auth.Callers;
 import dev.switchboard.server.channel.SessionOwnership;
+import dev.switchboard.server.input.JsonBodies;
 import dev.switchboard.server.project.ProjectStore;
 import dev.switchboard.server.session.AgentSession;
 import dev.switchboard.server.session.SessionSnapshot;
@@ -74,13 +75,14 @@ final class SessionController {
     if (body == null || body.isBlank()) {
       titleRequest = new SessionTitleRequest(null);
     } else {
-      Optional<SessionTitleRequest> parsed = bodies.parse(body, SessionTitleRequest.class);
-      if (parsed.isEmpty()) {
+      JsonBodies.Parsed<SessionTitleRequest> parsed = bodies.parse(body, SessionTitleRequest.class);
+      if (!parsed.ok()) {
         return ApiError.badRequest(
-            "Send JSON like {\"title\": \"Fix the build\"} (or no body) with Content-Type:"
-                + " application/json");
+            parsed.problemOr(
+                "Send JSON like {\"title\": \"Fix the build\"} (or no body) with Content-Type:"
+                    + " application/json"));
       }
-      titleRequest = parsed.get();
+      titleRequest = parsed.value();
     }
     String problem = titleRequest.problem(false);
     if (problem != null) {
@@ -134,15 +136,17 @@ final class SessionController {
     if (denied != null) {
       return denied;
     }
-    Optional<SessionTitleRequest> parsed = bodies.parse(body, SessionTitleRequest.class);
+    JsonBodies.Parsed<SessionTitleRequest> parsed = bodies.parse(body, SessionTitleRequest.class);
     String problem =
-        parsed.isEmpty()
-            ? "Send JSON like {\"title\": \"Fix the build\"} with Content-Type: application/json"
-            : parsed.get().problem(true);
+        !parsed.ok()
+            ? parsed.problemOr(
+                "Send JSON like {\"title\": \"Fix the build\"} with Content-Type:"
+                    + " application/json")
+            : parsed.value().problem(true);
     if (problem != null) {
       return ApiError.badRequest(problem);
     }
-    Optional<SessionSummary> renamed = sessions.rename(sessionId, parsed.get().titleOrDefault());
+    Optional<SessionSummary> renamed = sessions.rename(sessionId, parsed.value().titleOrDefault());
     if (renamed.isEmpty()) {
       return notFound(sessionId);
     }

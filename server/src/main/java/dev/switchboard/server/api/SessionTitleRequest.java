@@ -1,5 +1,6 @@
 package dev.switchboard.server.api;
 
+import dev.switchboard.contract.TextRules;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -23,10 +24,7 @@ public record SessionTitleRequest(@Nullable String title) {
     if (title == null || title.isBlank()) {
       return required ? "title is required: send {\"title\": \"Fix the build\"}" : null;
     }
-    if (title.strip().length() > MAX_TITLE_LENGTH) {
-      return "title has " + title.strip().length() + " characters: use at most " + MAX_TITLE_LENGTH;
-    }
-    return null;
+    return TextRules.lineProblem("title", title.strip(), MAX_TITLE_LENGTH);
   }
 
   /** The stripped title, or the default when none was given. */

@@ -4,6 +4,7 @@ import dev.switchboard.contract.error.ErrorCode;
 import dev.switchboard.server.auth.ApiError;
 import dev.switchboard.server.auth.Caller;
 import dev.switchboard.server.auth.Callers;
+import dev.switchboard.server.input.JsonBodies;
 import dev.switchboard.server.project.Project;
 import dev.switchboard.server.project.ProjectStore;
 import dev.switchboard.server.shell.Shell;
@@ -68,13 +69,14 @@ final class ShellController {
     }
     ShellSizeRequest size = new ShellSizeRequest(null, null);
     if (body != null && !body.isBlank()) {
-      Optional<ShellSizeRequest> parsed = bodies.parse(body, ShellSizeRequest.class);
-      if (parsed.isEmpty()) {
+      JsonBodies.Parsed<ShellSizeRequest> parsed = bodies.parse(body, ShellSizeRequest.class);
+      if (!parsed.ok()) {
         return ApiError.badRequest(
-            "Send JSON like {\"cols\": 80, \"rows\": 24} (or no body) with Content-Type:"
-                + " application/json");
+            parsed.problemOr(
+                "Send JSON like {\"cols\": 80, \"rows\": 24} (or no body) with Content-Type:"
+                    + " application/json"));
       }
-      size = parsed.get();
+      size = parsed.value();
     }
     String problem = size.problem();
     if (problem != null) {

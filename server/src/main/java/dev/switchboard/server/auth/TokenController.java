@@ -1,5 +1,6 @@
 package dev.switchboard.server.auth;
 
+import dev.switchboard.server.input.JsonBodies;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -12,8 +13,6 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.json.JsonMapper;
-import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,16 +26,16 @@ final class TokenController {
   private static final Logger LOG = LoggerFactory.getLogger(TokenController.class);
 
   private final TokenStore tokens;
-  private final JsonMapper json;
+  private final JsonBodies bodies;
   private final ApplicationEventPublisher<TokenRevokedEvent> revocations;
 
   TokenController(
       TokenStore tokens,
-      JsonMapper json,
+      JsonBodies bodies,
       ApplicationEventPublisher<TokenRevokedEvent> revocations) {
     this.tokens = tokens;
     this.revocations = revocations;
-    this.json = json;
+    this.bodies = bodies;
   }
 
   /** 201 with the new token, shown this once. */
@@ -46,12 +45,14 @@ final class TokenController {
     if (denied != null) {
       return denied;
     }
-    TokenRequest tokenRequest = parse(body);
-    if (tokenRequest == null) {
+    JsonBodies.Parsed<TokenRequest> parsed = bodies.parse(body, TokenRequest.class);
+    if (!parsed.ok()) {
       return ApiError.badRequest(
-          "Send JSON like {\"name\": \"ci\", \"projectIds\": [\"my-project\"], \"shell\": false}"
-              + " with Content-Type: application/json");
+          parsed.problemOr(
+              "Send JSON like {\"name\": \"ci\", \"projectIds\": [\"my-project\"], \"shell\":"
+                  + " false} with Content-Type: application/json"));
     }
+    TokenRequest tokenRequest = parsed.value();
     String problem = tokenRequest.problem();
     if (problem != null) {
       return ApiError.badRequest(problem);
@@ -90,17 +91,5 @@ final class TokenController {
     LOG.info("Revoked token {}", id);
     revocations.publishEvent(new TokenRevokedEvent(id));
     return HttpResponse.noContent();
-  }
-
-  @Nullable
-  private TokenRequest parse(@Nullable String body) {
-    if (body == null || body.isBlank()) {
-      return null;
-    }
-    try {
-      return json.readValue(body, TokenRequest.class);
-    } catch (IOException | RuntimeException e) {
-      return null;
-    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.server.auth;
 
 import dev.switchboard.contract.ChannelName;
+import dev.switchboard.contract.TextRules;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
@@ -28,6 +29,10 @@ public record TokenRequest(
           + " characters: use 1 to "
           + MAX_NAME_LENGTH
           + " characters";
+    }
+    String nameProblem = TextRules.lineProblem("name", name.strip(), MAX_NAME_LENGTH);
+    if (nameProblem != null) {
+      return nameProblem;
     }
     if (projectIds != null) {
       for (String projectId : projectIds) {

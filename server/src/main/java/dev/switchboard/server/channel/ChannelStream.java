@@ -16,8 +16,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * ChannelStream is one channel's state inside {@link InMemoryBroker}: epoch, last offset, bounded
- * history and live listeners. Every method except {@link #lock()} expects the caller to hold the
- * lock, which is what makes offset assignment, history, fan-out and subscription one atomic step.
+ * history (by count, bytes and age, oldest out first, each byte also counted in the node's {@link
+ * HistoryBudget}) and live listeners. Every method except {@link #lock()} expects the caller to
+ * hold the lock, which is what makes offset assignment, history, fan-out and subscription one
+ * atomic step.
  */
 final class ChannelStream {
 
@@ -29,6 +31,8 @@ final class ChannelStream {
   private final boolean recoverable;
   private final int historyMaxEvents;
   private final long historyMaxAgeMs;
+  private final long historyMaxBytes;
+  private final HistoryBudget budget;
   private final Clock clock;
   private final ArrayDeque<StreamEvent> history = new ArrayDeque<>();
   private final Set<Registration> listeners = new LinkedHashSet<>();
@@ -39,19 +43,25 @@ final class ChannelStream {
   private Registration @Nullable [] fanOut;
   private long lastOffset;
   private long lastActivityMs;
+  private long historyBytes;
   private boolean removed;
+  // Read without the lock by the broker looking for the node's oldest event; MAX_VALUE when empty.
+  private volatile long oldestPublishedAtMs = Long.MAX_VALUE;
 
   ChannelStream(
       String channel,
       String epoch,
       boolean recoverable,
       ChannelStreamsConfiguration configuration,
+      HistoryBudget budget,
       Clock clock) {
     this.channel = channel;
     this.epoch = epoch;
     this.recoverable = recoverable;
     this.historyMaxEvents = configuration.historyMaxEvents();
     this.historyMaxAgeMs = configuration.historyMaxAge().toMillis();
+    this.historyMaxBytes = configuration.historyMaxBytes();
+    this.budget = budget;
     this.clock = clock;
     this.lastActivityMs = clock.millis();
   }
@@ -88,8 +98,14 @@ final class ChannelStream {
     lastActivityMs = nowMs;
     if (recoverable) {
       history.addLast(event);
-      while (history.size() > historyMaxEvents) {
-        history.removeFirst();
+      historyBytes += event.frameUtf8().length;
+      budget.add(event.frameUtf8().length);
+      if (history.size() == 1) {
+        oldestPublishedAtMs = nowMs;
+      }
+      // An event larger than the byte bound leaves at once: it was delivered, not kept.
+      while (history.size() > historyMaxEvents || historyBytes > historyMaxBytes) {
+        evictOldest();
       }
       trimExpired(nowMs);
     }
@@ -122,6 +138,29 @@ final class ChannelStream {
     removed = true;
   }
 
+  /** When the oldest event of the history was published; {@code Long.MAX_VALUE} when empty. */
+  long oldestPublishedAtMs() {
+    return oldestPublishedAtMs;
+  }
+
+  /** Drops the oldest event of the history, if any, releasing its bytes; false when empty. */
+  boolean evictOldest() {
+    StreamEvent oldest = history.pollFirst();
+    if (oldest == null) {
+      return false;
+    }
+    historyBytes -= oldest.frameUtf8().length;
+    budget.release(oldest.frameUtf8().length);
+    StreamEvent next = history.peekFirst();
+    oldestPublishedAtMs = next == null ? Long.MAX_VALUE : next.publishedAtMs();
+    return true;
+  }
+
+  /** Bytes of history this channel holds, for tests of the bounds. */
+  long historyBytes() {
+    return historyBytes;
+  }
+
   /** The events after {@code since}, or null when they cannot all be replayed. */
   private @Nullable List<StreamEvent> missedSince(StreamPosition since) {
     // Offsets of other epochs never compare; a non-recoverable channel's offsets are all 0, so
@@ -149,7 +188,7 @@ final class ChannelStream {
 
   private void trimExpired(long nowMs) {
     while (!history.isEmpty() && nowMs - history.peekFirst().publishedAtMs() > historyMaxAgeMs) {
-      history.removeFirst();
+      evictOldest();
     }
   }
 

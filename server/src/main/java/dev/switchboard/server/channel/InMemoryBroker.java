@@ -22,6 +22,11 @@ import org.slf4j.LoggerFactory;
  * <p>Each channel has its own lock; publishing, fan-out and subscribing hold only that lock, so a
  * publish costs O(listeners of the channel) and channels never wait for one another. Streams that
  * no client could still recover from are dropped by {@link #sweepIdleChannels()}.
+ *
+ * <p>History is bounded per channel (events, bytes, age; {@link ChannelStream}) and for the whole
+ * node ({@code node-history-max-bytes}): a publish that takes the node over its budget evicts the
+ * oldest events of whichever channels hold them, after releasing its own channel's lock, so locks
+ * are never nested.
  */
 @Singleton
 @Requires(property = "switchboard.broker", value = "memory", defaultValue = "memory")
@@ -32,17 +37,24 @@ public class InMemoryBroker implements Broker {
   private final ChannelStreamsConfiguration configuration;
   private final Clock clock;
   private final Map<String, ChannelStream> streams = new ConcurrentHashMap<>();
+  private final HistoryBudget budget;
+  private final Object evicting = new Object();
 
   /** Creates the broker; without a {@link Clock} bean it uses the system clock. */
   @Inject
   public InMemoryBroker(ChannelStreamsConfiguration configuration, @Nullable Clock clock) {
     this.configuration = configuration;
     this.clock = clock == null ? Clock.systemUTC() : clock;
+    this.budget = new HistoryBudget(configuration.nodeHistoryMaxBytes());
   }
 
   @Override
   public StreamEvent publish(String channel, FrameEncoder encoder) {
-    return withStream(channel, stream -> stream.publish(encoder));
+    StreamEvent event = withStream(channel, stream -> stream.publish(encoder));
+    if (budget.isOver()) {
+      evictOldestUntilWithinBudget();
+    }
+    return event;
   }
 
   @Override
@@ -106,6 +118,41 @@ public class InMemoryBroker implements Broker {
     return streams.size();
   }
 
+  /** Bytes of history all channels hold, for tests of the node bound. */
+  long historyBytes() {
+    return budget.heldBytes();
+  }
+
+  /**
+   * Evicts the node's oldest events, whichever channel holds them, until the node is within {@code
+   * node-history-max-bytes}. Finding the oldest scans the streams (O(channels) per evicted event),
+   * which only happens while the node is at its bound; one thread evicts at a time.
+   */
+  private void evictOldestUntilWithinBudget() {
+    synchronized (evicting) {
+      while (budget.isOver()) {
+        ChannelStream oldest = null;
+        long oldestMs = Long.MAX_VALUE;
+        for (ChannelStream stream : streams.values()) {
+          long publishedAtMs = stream.oldestPublishedAtMs();
+          if (publishedAtMs < oldestMs) {
+            oldest = stream;
+            oldestMs = publishedAtMs;
+          }
+        }
+        if (oldest == null) {
+          return;
+        }
+        oldest.lock().lock();
+        try {
+          oldest.evictOldest();
+        } finally {
+          oldest.lock().unlock();
+        }
+      }
+    }
+  }
+
   private <T> T withStream(String channel, Function<ChannelStream, T> action) {
     while (true) {
       ChannelStream stream = streams.get(channel);
@@ -125,6 +172,6 @@ public class InMemoryBroker implements Broker {
 
   private ChannelStream newStream(String channel) {
     boolean recoverable = ChannelName.parse(channel).kind().recoverable();
-    return new ChannelStream(channel, Epochs.next(), recoverable, configuration, clock);
+    return new ChannelStream(channel, Epochs.next(), recoverable, configuration, budget, clock);
   }
 }

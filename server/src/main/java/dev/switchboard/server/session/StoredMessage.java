@@ -11,7 +11,8 @@ import java.util.Objects;
 
 /**
  * StoredMessage is a row of the {@code messages} table: a user's text or an agent's reply with the
- * output stored so far. Clients see it as a {@link SessionMessage}.
+ * output stored so far ({@code outputComplete} false when a crash may have cut it short, migration
+ * V5). Clients see it as a {@link SessionMessage}.
  */
 @MappedEntity("messages")
 public record StoredMessage(
@@ -24,7 +25,8 @@ public record StoredMessage(
     @Nullable String replyTo,
     @Nullable Integer exitCode,
     Instant createdAt,
-    @Nullable Instant completedAt) {
+    @Nullable Instant completedAt,
+    boolean outputComplete) {
 
   /** Validates that the required components are present. */
   public StoredMessage {
@@ -48,6 +50,7 @@ public record StoredMessage(
         replyTo,
         exitCode,
         createdAt,
-        completedAt);
+        completedAt,
+        outputComplete);
   }
 }

@@ -1,8 +1,10 @@
 package dev.switchboard.server.ws;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
 import dev.switchboard.contract.ChannelName;
 import dev.switchboard.contract.InvalidChannelException;
 import dev.switchboard.contract.error.ErrorCode;
+import dev.switchboard.server.input.JsonShape;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
@@ -11,18 +13,38 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
  * FrameCodec reads and writes frames: it validates the envelope ({@code channel}, {@code type},
- * {@code data}, {@code ref}), decodes commands into the contract's records, and encodes events
- * once, adding the transport fields ({@code ref}, {@code offset}) the records do not carry.
+ * {@code data}, {@code ref}), decodes commands into the contract's records (strictly: a field of
+ * the wrong JSON type is refused, not coerced, see {@link JsonShape}), and encodes events once,
+ * adding the transport fields ({@code ref}, {@code offset}) the records do not carry.
  */
 @Singleton
 public final class FrameCodec {
 
   /** The longest {@code ref} a client may send. */
   public static final int MAX_REF_LENGTH = 64;
+
+  /** Each family's records by wire type, from the family's {@code @JsonSubTypes}. */
+  private static final ClassValue<Map<String, Class<?>>> SUBTYPES =
+      new ClassValue<>() {
+        @Override
+        protected Map<String, Class<?>> computeValue(Class<?> family) {
+          JsonSubTypes subtypes = family.getAnnotation(JsonSubTypes.class);
+          if (subtypes == null) {
+            return Map.of();
+          }
+          Map<String, Class<?>> byName = new HashMap<>();
+          for (JsonSubTypes.Type subtype : subtypes.value()) {
+            byName.put(subtype.name(), subtype.value());
+          }
+          return Map.copyOf(byName);
+        }
+      };
 
   private final JsonMapper mapper;
 
@@ -94,6 +116,17 @@ public final class FrameCodec {
               + String.join(", ", names)
               + ".",
           frame.ref());
+    }
+    Class<?> record = SUBTYPES.get(family).get(frame.type());
+    if (record != null && record.isRecord()) {
+      @SuppressWarnings("unchecked")
+      String problem = JsonShape.problem((Class<? extends Record>) record, frame.tree());
+      if (problem != null) {
+        throw new FrameException(
+            ErrorCode.BAD_REQUEST,
+            "Invalid \"" + frame.type() + "\" frame: " + problem + ".",
+            frame.ref());
+      }
     }
     try {
       return mapper.readValueFromTree(frame.tree(), Argument.of(family));

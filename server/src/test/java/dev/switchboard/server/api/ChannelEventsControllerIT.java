@@ -96,6 +96,24 @@ class ChannelEventsControllerIT {
   }
 
   @Test
+  void refusesAnEventOverThePublishLimitWith413NamingTheLimit() throws Exception {
+    String chunk = "é".repeat(40_000); // 40,000 chars, 80,000 UTF-8 bytes
+    HttpResponse<String> tooLarge =
+        post(
+            "session:pub-large",
+            "{\"type\":\"stream_output\",\"data\":{\"messageId\":\"m-1\",\"seq\":0,"
+                + "\"chunk\":\""
+                + chunk
+                + "\",\"stream\":\"stdout\"}}",
+            ADMIN_TOKEN);
+
+    assertEquals(413, tooLarge.statusCode(), tooLarge.body());
+    assertEquals("payload_too_large", json(tooLarge).get("code").getStringValue());
+    assertTrue(json(tooLarge).get("message").getStringValue().contains("65536 bytes"));
+    assertEquals(0, broker.position("session:pub-large").offset(), "nothing was published");
+  }
+
+  @Test
   void needsTheAdminToken() throws Exception {
     assertEquals(401, post("session:pub-auth", OUTPUT, null).statusCode());
     String scoped = tokens.create("publisher", Set.of("p1"), false).token();

@@ -173,7 +173,8 @@ class SessionControllerIT {
             null,
             null,
             now,
-            now);
+            now,
+            true);
     messages.save(user);
 
     JsonNode snapshot = api.json(api.send("GET", "/api/sessions/" + id, null, ADMIN_TOKEN));

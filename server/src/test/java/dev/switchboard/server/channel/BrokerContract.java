@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.switchboard.contract.InvalidChannelException;
 import dev.switchboard.contract.StreamPosition;
@@ -39,13 +40,23 @@ public abstract class BrokerContract {
   protected Broker broker;
 
   /** Makes a broker with these history bounds, reading time from {@link #clock}. */
-  protected abstract Broker newBroker(int historyMaxEvents, Duration historyMaxAge);
+  protected abstract Broker newBroker(ChannelStreamsConfiguration bounds);
+
+  /**
+   * Whether the broker keeps history in this JVM, so that {@code node-history-max-bytes} applies;
+   * the Redis broker keeps it in Redis, bounded per channel (docs/websockets.md, "Scaling out").
+   */
+  protected abstract boolean keepsHistoryOnTheNode();
 
   /** Releases a broker made by {@link #newBroker}. */
   protected void release(Broker broker) {}
 
   protected final Broker brokerWith(int historyMaxEvents, Duration historyMaxAge) {
-    return track(newBroker(historyMaxEvents, historyMaxAge));
+    return brokerWith(ChannelStreamsConfiguration.withHistory(historyMaxEvents, historyMaxAge));
+  }
+
+  protected final Broker brokerWith(ChannelStreamsConfiguration bounds) {
+    return track(newBroker(bounds));
   }
 
   /** Has {@link #release} called on the broker after the test. */
@@ -210,6 +221,52 @@ public abstract class BrokerContract {
     assertEquals(new StreamPosition(epoch, 5), tooOld.position());
     assertTrue(justKept.recovered());
     assertEquals(List.of(3L, 4L, 5L), offsets(justKept.replay()));
+  }
+
+  @Test
+  void evictsTheOldestEventsPastTheChannelsByteBound() {
+    broker = brokerWith(bytesBounds(100, 1_000_000));
+    String epoch = broker.position("session:a").epoch();
+    for (int i = 0; i < 5; i++) {
+      publish("session:a", 30); // 150 bytes published, 90 fit
+    }
+
+    assertFalse(broker.subscribe("session:a", new StreamPosition(epoch, 1), IGNORE).recovered());
+    SubscribeResult kept = broker.subscribe("session:a", new StreamPosition(epoch, 2), IGNORE);
+    assertTrue(kept.recovered());
+    assertEquals(List.of(3L, 4L, 5L), offsets(kept.replay()));
+
+    // Larger than the bound on its own: delivered, then gone from history with all before it.
+    publish("session:a", 200);
+    assertFalse(broker.subscribe("session:a", new StreamPosition(epoch, 5), IGNORE).recovered());
+    assertTrue(broker.subscribe("session:a", new StreamPosition(epoch, 6), IGNORE).recovered());
+    publish("session:a", 30);
+    SubscribeResult after = broker.subscribe("session:a", new StreamPosition(epoch, 6), IGNORE);
+    assertEquals(List.of(7L), offsets(after.replay()));
+  }
+
+  @Test
+  void evictsTheNodesOldestEventsWhicheverChannelHoldsThemPastTheNodesByteBound() {
+    assumeTrue(keepsHistoryOnTheNode(), "history is kept in Redis, bounded per channel");
+    broker = brokerWith(bytesBounds(1_000, 150));
+    String a = broker.position("session:a").epoch();
+    String b = broker.position("session:b").epoch();
+    for (int i = 0; i < 3; i++) {
+      publish("session:a", 30);
+      clock.advance(Duration.ofMillis(1));
+    }
+    for (int i = 0; i < 3; i++) {
+      publish("session:b", 30); // the sixth 30-byte event takes the node to 180 bytes
+      clock.advance(Duration.ofMillis(1));
+    }
+
+    assertFalse(broker.subscribe("session:a", new StreamPosition(a, 0), IGNORE).recovered());
+    assertEquals(
+        List.of(2L, 3L),
+        offsets(broker.subscribe("session:a", new StreamPosition(a, 1), IGNORE).replay()));
+    assertEquals(
+        List.of(1L, 2L, 3L),
+        offsets(broker.subscribe("session:b", new StreamPosition(b, 0), IGNORE).replay()));
   }
 
   @Test
@@ -405,6 +462,25 @@ public abstract class BrokerContract {
 
   protected StreamEvent publish(String channel) {
     return broker.publish(channel, offset -> "frame-" + offset);
+  }
+
+  /**
+   * Publishes a frame of exactly {@code bytes} UTF-8 bytes; it leaves its offset out, so its size
+   * does not depend on how the broker fills the offset in.
+   */
+  protected StreamEvent publish(String channel, int bytes) {
+    return broker.publish(channel, offset -> "x".repeat(bytes));
+  }
+
+  /** The default event bounds with these byte bounds. */
+  protected static ChannelStreamsConfiguration bytesBounds(long perChannel, long perNode) {
+    ChannelStreamsConfiguration defaults = ChannelStreamsConfiguration.defaults();
+    return new ChannelStreamsConfiguration(
+        defaults.historyMaxEvents(),
+        defaults.historyMaxAge(),
+        perChannel,
+        perNode,
+        defaults.maxPublishBytes());
   }
 
   protected static List<Long> offsets(List<StreamEvent> events) {

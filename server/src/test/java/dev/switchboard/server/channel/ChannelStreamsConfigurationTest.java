@@ -24,6 +24,9 @@ class ChannelStreamsConfigurationTest {
 
       assertEquals(1000, configuration.historyMaxEvents());
       assertEquals(Duration.ofMinutes(10), configuration.historyMaxAge());
+      assertEquals(4 * 1024 * 1024, configuration.historyMaxBytes());
+      assertEquals(64 * 1024 * 1024, configuration.nodeHistoryMaxBytes());
+      assertEquals(65_536, configuration.maxPublishBytes());
       assertEquals(ChannelStreamsConfiguration.defaults(), configuration);
     }
   }
@@ -34,12 +37,18 @@ class ChannelStreamsConfigurationTest {
         contextWith(
             Map.of(
                 "switchboard.channels.history-max-events", "50",
-                "switchboard.channels.history-max-age", "30s"))) {
+                "switchboard.channels.history-max-age", "30s",
+                "switchboard.channels.history-max-bytes", "1000",
+                "switchboard.channels.node-history-max-bytes", "5000",
+                "switchboard.channels.max-publish-bytes", "300"))) {
       ChannelStreamsConfiguration configuration =
           context.getBean(ChannelStreamsConfiguration.class);
 
       assertEquals(50, configuration.historyMaxEvents());
       assertEquals(Duration.ofSeconds(30), configuration.historyMaxAge());
+      assertEquals(1000, configuration.historyMaxBytes());
+      assertEquals(5000, configuration.nodeHistoryMaxBytes());
+      assertEquals(300, configuration.maxPublishBytes());
     }
   }
 
@@ -48,14 +57,19 @@ class ChannelStreamsConfigurationTest {
     IllegalArgumentException events =
         assertThrows(
             IllegalArgumentException.class,
-            () -> new ChannelStreamsConfiguration(0, Duration.ofMinutes(1)));
+            () -> ChannelStreamsConfiguration.withHistory(0, Duration.ofMinutes(1)));
     IllegalArgumentException age =
         assertThrows(
             IllegalArgumentException.class,
-            () -> new ChannelStreamsConfiguration(10, Duration.ZERO));
+            () -> ChannelStreamsConfiguration.withHistory(10, Duration.ZERO));
 
     assertTrue(events.getMessage().contains("switchboard.channels.history-max-events"));
     assertTrue(age.getMessage().contains("switchboard.channels.history-max-age"));
+    IllegalArgumentException bytes =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new ChannelStreamsConfiguration(10, Duration.ofMinutes(1), 0, 1, 1));
+    assertTrue(bytes.getMessage().contains("switchboard.channels.history-max-bytes"));
   }
 
   private static ApplicationContext contextWith(Map<String, Object> properties) {

@@ -16,9 +16,13 @@ import org.junit.jupiter.api.Test;
 class InMemoryBrokerTest extends BrokerContract {
 
   @Override
-  protected Broker newBroker(int historyMaxEvents, Duration historyMaxAge) {
-    return new InMemoryBroker(
-        new ChannelStreamsConfiguration(historyMaxEvents, historyMaxAge), clock);
+  protected Broker newBroker(ChannelStreamsConfiguration bounds) {
+    return new InMemoryBroker(bounds, clock);
+  }
+
+  @Override
+  protected boolean keepsHistoryOnTheNode() {
+    return true;
   }
 
   private InMemoryBroker memory() {

@@ -166,7 +166,8 @@ abstract class StorageContract {
             null,
             null,
             now,
-            now);
+            now,
+            true);
     StoredMessage reply =
         new StoredMessage(
             Ids.newId(),
@@ -178,7 +179,8 @@ abstract class StorageContract {
             user.id(),
             137,
             now.plusMillis(1),
-            null);
+            null,
+            true);
     messages.save(user);
     messages.save(reply);
 
@@ -207,7 +209,8 @@ abstract class StorageContract {
             null,
             null,
             Instant.now().truncatedTo(ChronoUnit.MILLIS),
-            null);
+            null,
+            true);
     messages.save(message);
 
     List<SessionSummary> deleted = projects.delete(project.id()).orElseThrow();
@@ -234,7 +237,8 @@ abstract class StorageContract {
             null,
             null,
             Instant.now().truncatedTo(ChronoUnit.MILLIS),
-            null);
+            null,
+            true);
     messages.save(message);
 
     assertEquals(project.id(), sessions.delete(session.id()).orElseThrow().projectId());

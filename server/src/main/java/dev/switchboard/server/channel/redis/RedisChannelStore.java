@@ -43,7 +43,10 @@ final class RedisChannelStore {
 
   // ARGV: 1 new epoch, 2 meta ttl, 3 prefix, 4 suffix or '' (no offset in the frame), 5 insert
   // offset 1/0, 6 recoverable 1/0, 7 max events, 8 published at, 9 stream ttl, 10 pub/sub
-  // channel, 11 node, 12 channel
+  // channel, 11 node, 12 channel, 13 max bytes.
+  // The meta hash's 'bytes' counts the frames the stream holds (Lua's # is a length in bytes); it
+  // restarts at 0 whenever the stream is gone (expired or dropped with an old epoch). Trimming is
+  // exact, oldest first, so the count and the byte bounds hold after every publish.
   private static final Script PUBLISH =
       new Script(
           ENSURE_EPOCH
@@ -53,8 +56,18 @@ final class RedisChannelStore {
               if ARGV[6] == '1' then
                 offset = redis.call('HINCRBY', KEYS[1], 'offset', 1)
                 if ARGV[5] == '1' then frame = frame .. offset .. ARGV[4] end
-                redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[7], offset .. '-0',
-                  't', ARGV[8], 'f', frame)
+                if redis.call('EXISTS', KEYS[2]) == 0 then redis.call('HSET', KEYS[1], 'bytes', 0) end
+                redis.call('XADD', KEYS[2], offset .. '-0', 't', ARGV[8], 'f', frame)
+                local bytes = redis.call('HINCRBY', KEYS[1], 'bytes', #frame)
+                local count = redis.call('XLEN', KEYS[2])
+                local maxEvents = tonumber(ARGV[7])
+                local maxBytes = tonumber(ARGV[13])
+                while count > 0 and (count > maxEvents or bytes > maxBytes) do
+                  local first = redis.call('XRANGE', KEYS[2], '-', '+', 'COUNT', 1)[1]
+                  redis.call('XDEL', KEYS[2], first[1])
+                  bytes = redis.call('HINCRBY', KEYS[1], 'bytes', -#first[2][4])
+                  count = count - 1
+                end
                 redis.call('PEXPIRE', KEYS[2], ARGV[9])
               end
               redis.call('PUBLISH', ARGV[10], ARGV[11] .. '\\n' .. ARGV[12] .. '\\n' .. epoch
@@ -120,6 +133,7 @@ final class RedisChannelStore {
   private final String eventsChannel;
   private final int historyMaxEvents;
   private final long historyMaxAgeMs;
+  private final long historyMaxBytes;
 
   RedisChannelStore(
       RedisConnections connections, String node, ChannelStreamsConfiguration streams) {
@@ -129,6 +143,7 @@ final class RedisChannelStore {
     this.eventsChannel = connections.key("events");
     this.historyMaxEvents = streams.historyMaxEvents();
     this.historyMaxAgeMs = streams.historyMaxAge().toMillis();
+    this.historyMaxBytes = streams.historyMaxBytes();
   }
 
   /** The pub/sub channel every node listens on. */
@@ -162,7 +177,8 @@ final class RedisChannelStore {
             Long.toString(historyMaxAgeMs),
             eventsChannel,
             node,
-            channel);
+            channel,
+            Long.toString(historyMaxBytes));
     return new Position((String) reply.get(0), (Long) reply.get(1));
   }
 

@@ -452,7 +452,7 @@ final class AgentRun implements Runnable {
                       new MessageCompleteEvent(
                           channel,
                           new MessageCompleteData(
-                              agentId, status, exitCode, durationMs, output.seq())));
+                              agentId, status, exitCode, durationMs, output.seq(), true)));
               session.ifPresent(this::publishSession);
               LOG.info(
                   "Reply {} in session {}: {} (exit {}) after {} ms, {} chunks",

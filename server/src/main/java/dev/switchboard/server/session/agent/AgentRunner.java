@@ -215,7 +215,8 @@ final class AgentRunner implements SessionCommandHandler {
                       MessageStatus.INTERRUPTED,
                       null,
                       reply.durationMs(),
-                      reply.chunkCount())));
+                      reply.chunkCount(),
+                      false)));
       context
           .publisher()
           .publish(

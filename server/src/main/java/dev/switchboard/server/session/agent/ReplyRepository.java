@@ -47,6 +47,10 @@ interface ReplyRepository extends GenericRepository<StoredMessage, String> {
       long chunkCount,
       boolean truncated);
 
+  /** Flags the stored output as possibly missing its end (migration V5). */
+  @Query("UPDATE messages SET output_complete = FALSE WHERE id = :id")
+  long markOutputIncomplete(String id);
+
   /** The number of chunks recorded for the message (0 when it does not exist). */
   @Query("SELECT COALESCE(MAX(chunk_count), 0) FROM messages WHERE id = :id")
   long chunkCount(String id);

@@ -76,7 +76,8 @@ class ReplyStore {
                 null,
                 null,
                 now,
-                now));
+                now,
+                true));
     StoredMessage agent =
         messages.save(
             new StoredMessage(
@@ -89,7 +90,8 @@ class ReplyStore {
                 userId,
                 null,
                 Timestamps.next(),
-                null));
+                null,
+                true));
     return Optional.of(
         new Started(
             user,
@@ -151,7 +153,8 @@ class ReplyStore {
 
   /**
    * Marks every reply stored as running, except those {@code alive} accepts, as interrupted,
-   * keeping the output stored so far, and idles their sessions.
+   * keeping the output stored so far, flagged as possibly incomplete (output printed after the last
+   * flush died with the server), and idles their sessions.
    */
   @Transactional
   public List<Interrupted> interruptLeftovers(Predicate<StoredMessage> alive) {
@@ -172,6 +175,7 @@ class ReplyStore {
           durationMs,
           chunkCount,
           false);
+      replies.markOutputIncomplete(agent.id());
       sessions
           .findById(agent.sessionId())
           .map(session -> setStatus(session, SessionStatus.IDLE))

@@ -120,6 +120,7 @@ public final class SessionSnapshots {
         message.replyTo(),
         message.exitCode(),
         message.createdAt(),
-        message.completedAt());
+        message.completedAt(),
+        message.outputComplete());
   }
 }

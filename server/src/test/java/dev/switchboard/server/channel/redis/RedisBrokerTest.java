@@ -50,9 +50,14 @@ class RedisBrokerTest extends BrokerContract {
   private final Map<Broker, MeterRegistry> meters = new HashMap<>();
 
   @Override
-  protected Broker newBroker(int historyMaxEvents, Duration historyMaxAge) {
+  protected Broker newBroker(ChannelStreamsConfiguration bounds) {
     // A prefix per broker: each is a deployment of its own, as the contract expects.
-    return node(CLASS_PREFIX + ":" + ++brokers, TestRedis.url(), historyMaxEvents, historyMaxAge);
+    return node(CLASS_PREFIX + ":" + ++brokers, TestRedis.url(), bounds);
+  }
+
+  @Override
+  protected boolean keepsHistoryOnTheNode() {
+    return false;
   }
 
   @Override
@@ -67,12 +72,14 @@ class RedisBrokerTest extends BrokerContract {
   }
 
   private RedisBroker node(String prefix, String url, int historyMaxEvents, Duration maxAge) {
+    return node(prefix, url, ChannelStreamsConfiguration.withHistory(historyMaxEvents, maxAge));
+  }
+
+  private RedisBroker node(String prefix, String url, ChannelStreamsConfiguration bounds) {
     RedisConnections redis =
         new RedisConnections(new RedisConfiguration(url, prefix, Duration.ofSeconds(1)));
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    RedisBroker node =
-        new RedisBroker(
-            new ChannelStreamsConfiguration(historyMaxEvents, maxAge), redis, registry, clock);
+    RedisBroker node = new RedisBroker(bounds, redis, registry, clock);
     connections.put(node, redis);
     meters.put(node, registry);
     return track(node);

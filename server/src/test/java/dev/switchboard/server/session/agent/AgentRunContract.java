@@ -20,6 +20,7 @@ import dev.switchboard.server.session.SessionSnapshot;
 import dev.switchboard.server.session.SessionStore;
 import dev.switchboard.server.session.StoredMessage;
 import dev.switchboard.server.storage.Ids;
+import dev.switchboard.server.testing.ChildServer;
 import dev.switchboard.server.testing.Frames;
 import dev.switchboard.server.testing.HostProcesses;
 import dev.switchboard.server.testing.TestSocket;
@@ -306,7 +307,8 @@ abstract class AgentRunContract extends AgentRunTestSupport {
             null,
             null,
             Instant.now().truncatedTo(ChronoUnit.MILLIS),
-            null));
+            null,
+            true));
     assertTrue(runLock.tryAcquire(sessionId, replyId));
     try {
       runner.interruptLeftovers();
@@ -363,6 +365,7 @@ abstract class AgentRunContract extends AgentRunTestSupport {
       SessionMessage reply = snapshot.messages().get(1);
       assertEquals(MessageStatus.INTERRUPTED, reply.status());
       assertEquals("line 1\nline 2\nline 3\n", reply.content());
+      assertFalse(reply.outputComplete(), "a crash may have cut the stored output short");
       assertNotNull(reply.completedAt());
       assertEquals(SessionStatus.IDLE, snapshot.session().status());
     }

@@ -1,4 +1,4 @@
-package dev.switchboard.server.session.agent;
+package dev.switchboard.server.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * main) so a test can kill it with SIGKILL, as a crash or power loss would, and inspect what it
  * left behind. Its output goes to {@code server.log} in its data directory.
  */
-final class ChildServer implements AutoCloseable {
+public final class ChildServer implements AutoCloseable {
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -36,11 +36,17 @@ final class ChildServer implements AutoCloseable {
   }
 
   /** Starts a server with these properties (as system properties) and waits until it is healthy. */
-  static ChildServer start(Path dataDir, Map<String, String> properties) throws Exception {
+  public static ChildServer start(Path dataDir, Map<String, String> properties) throws Exception {
+    return start(dataDir, properties, List.of("-Xmx256m"));
+  }
+
+  /** Starts a server with these JVM options (e.g. {@code -Xmx256m}) as well. */
+  public static ChildServer start(
+      Path dataDir, Map<String, String> properties, List<String> jvmOptions) throws Exception {
     int port = freePort();
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.add("-Xmx256m");
+    command.addAll(jvmOptions);
     command.add("-Dmicronaut.env.deduction=false");
     command.add("-Dmicronaut.server.port=" + port);
     command.add("-Dswitchboard.data-dir=" + dataDir);
@@ -56,17 +62,27 @@ final class ChildServer implements AutoCloseable {
     return server;
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
+  /** What the server printed so far. */
+  public String log() throws IOException {
+    return Files.readString(log);
+  }
+
+  /** Whether the JVM is still running. */
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
   /** The server's processes below its JVM (agent commands it runs). */
-  List<ProcessHandle> descendants() {
+  public List<ProcessHandle> descendants() {
     return process.descendants().toList();
   }
 
   /** Kills the JVM with SIGKILL: no shutdown hook, no last flush. */
-  void crash() throws InterruptedException {
+  public void crash() throws InterruptedException {
     process.destroyForcibly();
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       throw new AssertionError("the server JVM survived SIGKILL");
