@@ -8,6 +8,7 @@ import dev.switchboard.contract.Channels;
 import dev.switchboard.server.api.ApiClient;
 import dev.switchboard.server.sandbox.Bubblewrap;
 import dev.switchboard.server.sandbox.ProcessSessions;
+import dev.switchboard.server.testing.ChildServer;
 import dev.switchboard.server.testing.Frames;
 import dev.switchboard.server.testing.HostProcesses;
 import dev.switchboard.server.testing.TestSocket;
