@@ -130,6 +130,27 @@ describe("WebSocketClient connection", () => {
     expect(client.getSnapshot()).toMatchObject({ state: "connecting", attempt: 0 });
   });
 
+  it("waits the delay a draining server chose instead of its own backoff, once", () => {
+    const { factory, client } = setup();
+    client.connect();
+    factory.last.open();
+    factory.last.receive({ channel: "global", type: "draining", data: { retryAfterMs: 3500 } });
+    factory.last.serverClose(CloseCode.SERVER_DRAINING);
+
+    expect(client.getSnapshot()).toMatchObject({ state: "reconnecting", attempt: 1 });
+    vi.advanceTimersByTime(3499);
+    expect(factory.sockets).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(factory.sockets).toHaveLength(2);
+
+    // The next drop, without a draining event, is the backoff's again (2 s ± 20 %).
+    factory.last.serverClose(1006);
+    vi.advanceTimersByTime(1599);
+    expect(factory.sockets).toHaveLength(2);
+    vi.advanceTimersByTime(801);
+    expect(factory.sockets).toHaveLength(3);
+  });
+
   it("starts counting attempts again once a connection opens", () => {
     const { factory, client } = setup();
     client.connect();

@@ -103,6 +103,8 @@ export class WebSocketClient {
   private readonly pendingReplies = new Map<string, (error: CommandError) => void>();
   private socket: SocketLike | null = null;
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The delay a draining server chose for the next reconnect (its `draining` event). */
+  private serverRetryAfterMs: number | null = null;
   private refCounter = 0;
   private lastMessageAt = 0;
   private connectionId: string | null = null;
@@ -334,6 +336,11 @@ export class WebSocketClient {
         const { code, message, retryable } = event.data;
         return this.report({ kind: "server", code, message, retryable });
       }
+      case "draining":
+        // The node is stopping and closes this connection next (4001); it spreads its clients'
+        // reconnects, so its delay replaces the backoff's for that one reconnect.
+        this.serverRetryAfterMs = event.data.retryAfterMs;
+        return;
       default: {
         const _exhaustive: never = event;
         return _exhaustive;
@@ -358,7 +365,10 @@ export class WebSocketClient {
       this.machine.transition(ConnectionStates.DISCONNECTED);
       return this.report(terminalCloseError(closeCode, reason));
     }
-    const delayMs = this.backoff.next();
+    const serverDelayMs = this.serverRetryAfterMs;
+    this.serverRetryAfterMs = null;
+    const backoffDelayMs = this.backoff.next();
+    const delayMs = backoffDelayMs === null ? null : (serverDelayMs ?? backoffDelayMs);
     if (delayMs === null) {
       this.machine.transition(ConnectionStates.DISCONNECTED);
       this.publish();

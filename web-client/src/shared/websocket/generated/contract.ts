@@ -37,6 +37,16 @@ export interface ConnectionLimits {
     pongTimeoutMs: number;
 }
 
+export interface DrainingData {
+    retryAfterMs: number;
+}
+
+export interface DrainingEvent extends GlobalEvent {
+    channel: string;
+    data: DrainingData;
+    type: "draining";
+}
+
 export interface FrameMeta {
     offset?: number | null;
     ref?: string | null;
@@ -59,7 +69,7 @@ export interface GlobalErrorEvent extends GlobalEvent {
 }
 
 export interface GlobalEvent {
-    type: "connected" | "pong" | "subscription_success" | "subscription_error" | "unsubscribed" | "error";
+    type: "connected" | "pong" | "subscription_success" | "subscription_error" | "unsubscribed" | "error" | "draining";
 }
 
 export interface MessageCompleteData {
@@ -349,7 +359,7 @@ export type DateAsString = string;
 
 export type GlobalCommandUnion = PingCommand | SubscribeCommand | UnsubscribeCommand;
 
-export type GlobalEventUnion = ConnectedEvent | PongEvent | SubscriptionSuccessEvent | SubscriptionErrorEvent | UnsubscribedEvent | GlobalErrorEvent;
+export type GlobalEventUnion = ConnectedEvent | PongEvent | SubscriptionSuccessEvent | SubscriptionErrorEvent | UnsubscribedEvent | GlobalErrorEvent | DrainingEvent;
 
 export type ProjectEventUnion = SessionCreatedEvent | SessionUpdatedEvent | SessionDeletedEvent;
 
@@ -418,6 +428,7 @@ export enum GlobalEventType {
     SUBSCRIPTION_ERROR = "subscription_error",
     UNSUBSCRIBED = "unsubscribed",
     ERROR = "error",
+    DRAINING = "draining",
 }
 
 export enum MessageRole {
@@ -512,6 +523,10 @@ export function isUnsubscribedEvent(globalEvent: GlobalEvent): globalEvent is Un
 
 export function isGlobalErrorEvent(globalEvent: GlobalEvent): globalEvent is GlobalErrorEvent {
     return globalEvent.type === "error";
+}
+
+export function isDrainingEvent(globalEvent: GlobalEvent): globalEvent is DrainingEvent {
+    return globalEvent.type === "draining";
 }
 
 export function isSessionCreatedEvent(projectEvent: ProjectEvent): projectEvent is SessionCreatedEvent {

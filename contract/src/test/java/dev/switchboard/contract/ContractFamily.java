@@ -4,6 +4,8 @@ import dev.switchboard.contract.error.ErrorCode;
 import dev.switchboard.contract.global.ConnectedData;
 import dev.switchboard.contract.global.ConnectedEvent;
 import dev.switchboard.contract.global.ConnectionLimits;
+import dev.switchboard.contract.global.DrainingData;
+import dev.switchboard.contract.global.DrainingEvent;
 import dev.switchboard.contract.global.GlobalCommand;
 import dev.switchboard.contract.global.GlobalCommandType;
 import dev.switchboard.contract.global.GlobalErrorData;
@@ -110,6 +112,7 @@ record ContractFamily(
                               32,
                               8))),
                   new PongEvent(GLOBAL, new PongData(1767323045000L, 1767323045012L)),
+                  new DrainingEvent(GLOBAL, new DrainingData(2375)),
                   new SubscriptionSuccessEvent(
                       GLOBAL, new SubscriptionSuccessData(SESSION, "e-5d1c", 17, true)),
                   new SubscriptionErrorEvent(

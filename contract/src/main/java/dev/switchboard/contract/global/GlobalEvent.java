@@ -19,7 +19,8 @@ import io.micronaut.serde.annotation.Serdeable;
       value = SubscriptionErrorEvent.class,
       name = GlobalEventType.Names.SUBSCRIPTION_ERROR),
   @JsonSubTypes.Type(value = UnsubscribedEvent.class, name = GlobalEventType.Names.UNSUBSCRIBED),
-  @JsonSubTypes.Type(value = GlobalErrorEvent.class, name = GlobalEventType.Names.ERROR)
+  @JsonSubTypes.Type(value = GlobalErrorEvent.class, name = GlobalEventType.Names.ERROR),
+  @JsonSubTypes.Type(value = DrainingEvent.class, name = GlobalEventType.Names.DRAINING)
 })
 public sealed interface GlobalEvent
     permits ConnectedEvent,
@@ -27,7 +28,8 @@ public sealed interface GlobalEvent
         SubscriptionSuccessEvent,
         SubscriptionErrorEvent,
         UnsubscribedEvent,
-        GlobalErrorEvent {
+        GlobalErrorEvent,
+        DrainingEvent {
 
   /** The channel this event belongs to, for example {@code session:42}. */
   String channel();

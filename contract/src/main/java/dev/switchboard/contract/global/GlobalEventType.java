@@ -43,7 +43,13 @@ public enum GlobalEventType {
    * the connection stays usable unless a close follows.
    */
   @JsonProperty(Names.ERROR)
-  ERROR(Names.ERROR);
+  ERROR(Names.ERROR),
+  /**
+   * Sent by a server node that is shutting down, right before it closes the connection with {@code
+   * 4001}: when to reconnect ({@code retryAfterMs}), chosen to spread its clients' reconnects.
+   */
+  @JsonProperty(Names.DRAINING)
+  DRAINING(Names.DRAINING);
 
   private final String wireName;
 
@@ -64,6 +70,7 @@ public enum GlobalEventType {
     public static final String SUBSCRIPTION_ERROR = "subscription_error";
     public static final String UNSUBSCRIBED = "unsubscribed";
     public static final String ERROR = "error";
+    public static final String DRAINING = "draining";
 
     private Names() {}
   }

@@ -48,13 +48,14 @@ import org.slf4j.LoggerFactory;
  * frame guard. Every other request passes through untouched.
  *
  * <p>An upgrade is checked in the order the HTTP filters check every other path, each refusal a
- * JSON {@link ApiError} before any 101: the {@code Origin} (403), the credentials (401, Bearer
- * token or session cookie), the token's socket count (429), then the handshake itself (400 for a
- * plain GET, 426 for an unsupported WebSocket version). An accepted upgrade takes Micronaut's HTTP
- * handlers (its request handler, idle timer and access log) off the connection, lets Netty's
- * handshaker write the 101 (the frame guard swaps in its strict decoder as it passes) and leaves
- * one {@link ChannelSocketFrames} in this handler's place: per socket, the pipeline then holds only
- * the codec, the guard and that handler.
+ * JSON {@link ApiError} before any 101: a node that is draining (503 with {@code Retry-After}, see
+ * {@link ServerDrain}), the {@code Origin} (403), the credentials (401, Bearer token or session
+ * cookie), the token's socket count (429), then the handshake itself (400 for a plain GET, 426 for
+ * an unsupported WebSocket version). An accepted upgrade takes Micronaut's HTTP handlers (its
+ * request handler, idle timer and access log) off the connection, lets Netty's handshaker write the
+ * 101 (the frame guard swaps in its strict decoder as it passes) and leaves one {@link
+ * ChannelSocketFrames} in this handler's place: per socket, the pipeline then holds only the codec,
+ * the guard and that handler.
  *
  * <p>Micronaut's own {@code @ServerWebSocket} kept, for every socket's lifetime, the upgrade
  * request with its headers, a route match, its handler and an idle-state handler with three timers:
@@ -82,6 +83,7 @@ public final class ChannelSocketUpgrade {
   private final ChannelSocket socket;
   private final JsonMapper json;
   private final WebSocketServerHandshakerFactory handshakers;
+  private final ServerDrain drain;
 
   ChannelSocketUpgrade(
       AllowedOrigins origins,
@@ -89,7 +91,9 @@ public final class ChannelSocketUpgrade {
       TokenConnectionLimit limit,
       ChannelSocket socket,
       JsonMapper json,
-      ChannelSocketConfiguration configuration) {
+      ChannelSocketConfiguration configuration,
+      ServerDrain drain) {
+    this.drain = drain;
     this.origins = origins;
     this.authenticator = authenticator;
     this.limit = limit;
@@ -144,6 +148,15 @@ public final class ChannelSocketUpgrade {
     private void upgrade(ChannelHandlerContext ctx, HttpRequest request) {
       Channel channel = ctx.channel();
       HttpHeaders headers = request.headers();
+      if (drain.draining()) {
+        refuse(
+            ctx,
+            HttpResponseStatus.SERVICE_UNAVAILABLE,
+            ErrorCode.UNAVAILABLE,
+            "This server is shutting down: connect again (the load balancer sends you to another"
+                + " node).");
+        return;
+      }
       String origin = headers.get(HttpHeaderNames.ORIGIN);
       if (origin != null && !origins.allows(origin, localPort(channel))) {
         LOG.warn(
@@ -240,6 +253,8 @@ public final class ChannelSocketUpgrade {
           .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
       if (status.equals(HttpResponseStatus.UNAUTHORIZED)) {
         response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"switchboard\"");
+      } else if (status.equals(HttpResponseStatus.SERVICE_UNAVAILABLE)) {
+        response.headers().setInt(HttpHeaderNames.RETRY_AFTER, (int) drain.retryAfterSeconds());
       } else if (status.equals(HttpResponseStatus.UPGRADE_REQUIRED)) {
         // RFC 6455 §4.4: name the versions this server speaks.
         response.headers().set(HttpHeaderNames.SEC_WEBSOCKET_VERSION, "13");

@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
@@ -119,17 +118,6 @@ public final class ConnectionRegistry {
         LOG.info("Closing connection {}: no frame for {} ms", connection.id(), idle / 1_000_000);
         connection.close(CloseCode.IDLE_TIMEOUT, "idle");
       }
-    }
-  }
-
-  /**
-   * Tells every client the server is draining before it stops, with a code that asks them to
-   * reconnect (to another node, or to this one once it is back) and recover by offset.
-   */
-  @EventListener
-  void onShutdown(ShutdownEvent event) {
-    for (Connection connection : connections) {
-      connection.close(CloseCode.SERVER_DRAINING, "server shutting down");
     }
   }
 
