@@ -11,6 +11,7 @@ import dev.switchboard.server.channel.SessionOwnership;
 import dev.switchboard.server.input.JsonBodies;
 import dev.switchboard.server.project.Project;
 import dev.switchboard.server.project.ProjectStore;
+import dev.switchboard.server.sandbox.Sandbox;
 import dev.switchboard.server.ws.ChannelPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -42,12 +43,15 @@ final class ProjectController {
   private final ChannelPublisher publisher;
   private final SessionOwnership ownership;
   private final JsonBodies bodies;
+  private final Sandbox sandbox;
 
   ProjectController(
       ProjectStore projects,
       ChannelPublisher publisher,
       JsonBodies bodies,
-      SessionOwnership ownership) {
+      SessionOwnership ownership,
+      Sandbox sandbox) {
+    this.sandbox = sandbox;
     this.ownership = ownership;
     this.projects = projects;
     this.publisher = publisher;
@@ -77,6 +81,15 @@ final class ProjectController {
       directory = projectRequest.directory();
     } catch (IllegalArgumentException e) {
       return ApiError.badRequest(e.getMessage());
+    }
+    List<Path> others = projects.list().stream().map(p -> Path.of(p.path())).toList();
+    Optional<String> unsafe = sandbox.projectPathProblem(directory, others);
+    if (unsafe.isPresent()) {
+      return ApiError.badRequest(
+          "path: "
+              + unsafe.get()
+              + ". Agents and shells may write anywhere in a project: choose a directory of its"
+              + " own, such as /home/me/code/web.");
     }
     Project project = projects.create(projectRequest.name().strip(), directory.toString());
     LOG.info("Created project {}", project.id());

@@ -10,22 +10,23 @@ import java.util.List;
  * bubblewrap's arguments.
  *
  * <p>The whole filesystem is visible read-only; {@link #hide} replaces a directory with an empty
- * tmpfs, {@link #bindReadOnly} and {@link #bindReadWrite} show a path again. Rules nest: the rule
- * of the deepest path wins, so the project stays writable inside a hidden home and the data
- * directory stays hidden inside a project. bubblewrap applies mounts in order, so {@link
- * #arguments} emits parents before children; between rules on the same path, the one added later
- * wins.
+ * read-only one, {@link #scratch} with an empty writable one in memory, of bounded size; {@link
+ * #bindReadOnly} and {@link #bindReadWrite} show a path again. Rules nest: the rule of the deepest
+ * path wins, so the project stays writable inside a hidden home and the data directory stays hidden
+ * inside a project. bubblewrap applies mounts in order, so {@link #arguments} emits parents before
+ * children; between rules on the same path, the one added later wins.
  *
  * <p>Always on: a new PID namespace with its own {@code /proc} (the server and other runs are
- * invisible), a new IPC namespace, a minimal {@code /dev}, a private {@code /tmp}, every capability
- * dropped (as root, bubblewrap otherwise keeps them, and {@code mount -o remount,rw /} undoes the
- * read-only root), and death with the parent: if the server dies, the sandbox's PID 1 gets SIGKILL
- * and the kernel ends every process in it.
+ * invisible) whose kernel settings are read-only, a new IPC namespace, a minimal {@code /dev}, a
+ * private {@code /tmp}, every capability dropped (as root, bubblewrap otherwise keeps them, and
+ * {@code mount -o remount,rw /} undoes the read-only root), and death with the parent: if the
+ * server dies, the sandbox's PID 1 gets SIGKILL and the kernel ends every process in it.
  */
 public final class BwrapPolicy {
 
   private enum Rule {
     HIDE("--tmpfs"),
+    SCRATCH("--tmpfs"),
     READ_ONLY("--ro-bind"),
     READ_WRITE("--bind");
 
@@ -38,25 +39,46 @@ public final class BwrapPolicy {
 
   private record Mount(Path path, Rule rule, int order) {}
 
+  /**
+   * Kernel interfaces in {@code /proc} that take writes from uid 0 without any capability ({@code
+   * /proc/sys/kernel/core_pattern} runs a program as root on the host): read-only, since a server
+   * running as root runs its sandboxes as uid 0 too.
+   */
+  private static final List<String> PROC_READ_ONLY =
+      List.of("/proc/sys", "/proc/sysrq-trigger", "/proc/irq", "/proc/bus");
+
   private final String executable;
+  private final long scratchBytes;
   private final List<Mount> mounts = new ArrayList<>();
   private boolean network = true;
   private boolean newSession;
   private Path directory;
 
-  private BwrapPolicy(String executable) {
+  private BwrapPolicy(String executable, long scratchBytes) {
     this.executable = executable;
-    hide(Path.of("/tmp"));
+    this.scratchBytes = scratchBytes;
+    scratch(Path.of("/tmp"));
   }
 
-  /** A policy run by the bubblewrap at {@code executable}. */
-  public static BwrapPolicy using(String executable) {
-    return new BwrapPolicy(executable);
+  /**
+   * A policy run by the bubblewrap at {@code executable}, whose writable scratch directories
+   * ({@code /tmp}, {@link #scratch}) hold at most {@code scratchBytes} each: they live in memory.
+   */
+  public static BwrapPolicy using(String executable, long scratchBytes) {
+    return new BwrapPolicy(executable, scratchBytes);
   }
 
-  /** Replaces the directory with an empty, writable tmpfs that vanishes with the sandbox. */
+  /** Replaces the directory with an empty, read-only one. */
   public BwrapPolicy hide(Path path) {
     return add(path, Rule.HIDE);
+  }
+
+  /**
+   * Replaces the directory with an empty, writable one in memory (at most the scratch size) that
+   * vanishes with the sandbox: for the home, where programs keep caches.
+   */
+  public BwrapPolicy scratch(Path path) {
+    return add(path, Rule.SCRATCH);
   }
 
   /** Shows the path as it is, read-only. */
@@ -104,6 +126,9 @@ public final class BwrapPolicy {
     List<String> args = new ArrayList<>();
     args.add(executable);
     args.addAll(List.of("--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc"));
+    for (String path : PROC_READ_ONLY) {
+      args.addAll(List.of("--ro-bind-try", path, path));
+    }
     args.addAll(List.of("--unshare-pid", "--unshare-ipc", "--die-with-parent"));
     args.addAll(List.of("--cap-drop", "ALL"));
     if (!network) {
@@ -112,6 +137,7 @@ public final class BwrapPolicy {
     if (newSession) {
       args.add("--new-session");
     }
+    List<String> readOnlyLast = new ArrayList<>();
     mounts.stream()
         .sorted(
             Comparator.comparingInt((Mount mount) -> mount.path().getNameCount())
@@ -119,12 +145,18 @@ public final class BwrapPolicy {
         .forEach(
             mount -> {
               String path = mount.path().toString();
-              if (mount.rule() == Rule.HIDE) {
-                args.addAll(List.of(mount.rule().option, path));
-              } else {
-                args.addAll(List.of(mount.rule().option, path, path));
+              switch (mount.rule()) {
+                case HIDE, SCRATCH -> {
+                  args.addAll(List.of("--size", Long.toString(scratchBytes), "--tmpfs", path));
+                  if (mount.rule() == Rule.HIDE) {
+                    // After every mount, so paths bound back inside can still get mount points.
+                    readOnlyLast.addAll(List.of("--remount-ro", path));
+                  }
+                }
+                case READ_ONLY, READ_WRITE -> args.addAll(List.of(mount.rule().option, path, path));
               }
             });
+    args.addAll(readOnlyLast);
     if (directory != null) {
       args.addAll(List.of("--chdir", directory.toString()));
     }

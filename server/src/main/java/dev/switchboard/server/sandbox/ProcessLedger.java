@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -85,16 +84,15 @@ public final class ProcessLedger {
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
       for (Path file : entries) {
         files.add(file);
-        leftover(file)
-            .ifPresent(
-                process -> {
-                  LOG.warn(
-                      "Stopping pid {} ({}), left running by a server that stopped without"
-                          + " ending it",
-                      process.pid(),
-                      Files.exists(file) ? readQuietly(file) : "?");
-                  running.addAll(members(process));
-                });
+        Set<ProcessHandle> left = leftovers(readQuietly(file));
+        if (!left.isEmpty()) {
+          LOG.warn(
+              "Stopping {} processes of {}, left running by a server that stopped without ending"
+                  + " them",
+              left.size(),
+              readQuietly(file).strip());
+          running.addAll(left);
+        }
       }
     }
     if (!running.isEmpty()) {
@@ -111,24 +109,40 @@ public final class ProcessLedger {
     return running.size();
   }
 
-  /** The recorded process if it still runs and is the one recorded (same start time). */
-  private Optional<ProcessHandle> leftover(Path file) {
-    String[] fields = readQuietly(file).strip().split(" ");
+  /**
+   * What is left of a recorded process: itself if it still runs (the same start time: a pid reused
+   * by another program is never taken for it), its descendants, and every process still in its
+   * session started after it, which is all that remains once the leader itself has exited (a shell
+   * hung up with its PTY, a background job reparented to init).
+   */
+  private static Set<ProcessHandle> leftovers(String record) {
+    String[] fields = record.strip().split(" ");
     if (fields.length < 2) {
-      return Optional.empty();
+      return Set.of();
     }
+    long pid;
+    long startedMs;
     try {
-      long pid = Long.parseLong(fields[0]);
-      long startedMs = Long.parseLong(fields[1]);
-      return ProcessHandle.of(pid)
-          .filter(ProcessHandle::isAlive)
-          .filter(
-              process ->
-                  process.info().startInstant().map(Instant::toEpochMilli).orElse(-1L)
-                      == startedMs);
+      pid = Long.parseLong(fields[0]);
+      startedMs = Long.parseLong(fields[1]);
     } catch (NumberFormatException e) {
-      return Optional.empty();
+      return Set.of();
     }
+    Set<ProcessHandle> left = new LinkedHashSet<>();
+    ProcessHandle.of(pid)
+        .filter(leader -> startedMs(leader) == startedMs)
+        .ifPresent(
+            leader -> {
+              left.add(leader);
+              leader.descendants().forEach(left::add);
+            });
+    try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
+      all.filter(process -> ProcessSessions.sessionOf(process.pid()) == pid)
+          .filter(process -> startedMs(process) >= startedMs)
+          .forEach(left::add);
+    }
+    left.removeIf(process -> !ProcessSessions.isRunning(process));
+    return left;
   }
 
   /** The process, its descendants and every process in its session (it leads one). */
@@ -141,6 +155,10 @@ public final class ProcessLedger {
           .forEach(members::add);
     }
     return members;
+  }
+
+  private static long startedMs(ProcessHandle process) {
+    return process.info().startInstant().map(Instant::toEpochMilli).orElse(-1L);
   }
 
   private static boolean awaitExit(Set<ProcessHandle> processes, Duration timeout) {

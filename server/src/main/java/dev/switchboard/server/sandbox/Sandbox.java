@@ -1,8 +1,11 @@
 package dev.switchboard.server.sandbox;
 
 import dev.switchboard.server.config.DataDirectory;
+import dev.switchboard.server.project.ProjectStore;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.exceptions.ConfigurationException;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,16 +45,39 @@ public final class Sandbox {
   private final SandboxConfiguration configuration;
   private final Path dataDir;
   private final Path home;
+  private final Supplier<List<Path>> projects;
   private final boolean enforced;
   private final Optional<String> setsid;
 
   /** Probes bubblewrap as the mode asks, and says loudly when commands will run unconfined. */
-  public Sandbox(SandboxConfiguration configuration, DataDirectory dataDirectory) {
+  @Inject
+  public Sandbox(
+      SandboxConfiguration configuration,
+      DataDirectory dataDirectory,
+      Provider<ProjectStore> projectStore) {
+    this(
+        configuration,
+        dataDirectory,
+        () -> projectStore.get().list().stream().map(p -> Path.of(p.path())).toList());
+  }
+
+  /** A sandbox that hides the projects {@code projects} lists from each other. */
+  public Sandbox(
+      SandboxConfiguration configuration,
+      DataDirectory dataDirectory,
+      Supplier<List<Path>> projects) {
     this.configuration = configuration;
     this.dataDir = realPath(dataDirectory.path());
     this.home = realPath(Path.of(System.getProperty("user.home")));
+    this.projects = projects;
     this.setsid = findExecutable("setsid");
     this.enforced = decide();
+    if ("root".equals(System.getProperty("user.name"))) {
+      LOG.warn(
+          "The server runs as root, so agents and shells run as root too{}: run it as a user"
+              + " of its own (docs/websockets.md, \"Running as its own user\")",
+          enforced ? " (in the sandbox, without capabilities)" : "");
+    }
   }
 
   /** Whether agents and shells run inside bubblewrap. */
@@ -75,7 +102,8 @@ public final class Sandbox {
   public Launch agent(List<String> argv, Path project, Map<String, String> extraEnvironment) {
     Map<String, String> environment = ChildEnvironment.of(System.getenv(), extraEnvironment);
     if (enforced) {
-      return new Launch(policy(project).newSession().wrap(argv), environment, Launch.BWRAP_DEPTH);
+      return new Launch(
+          policy(project, projects.get()).newSession().wrap(argv), environment, Launch.BWRAP_DEPTH);
     }
     List<String> command = new ArrayList<>();
     setsid.ifPresent(command::add);
@@ -90,18 +118,68 @@ public final class Sandbox {
   public Launch shell(List<String> argv, Path project, Map<String, String> extraEnvironment) {
     Map<String, String> environment = ChildEnvironment.of(System.getenv(), extraEnvironment);
     return enforced
-        ? new Launch(policy(project).wrap(argv), environment, Launch.BWRAP_DEPTH)
+        ? new Launch(policy(project, projects.get()).wrap(argv), environment, Launch.BWRAP_DEPTH)
         : new Launch(argv, environment, 0);
   }
 
-  /** The rules of one sandbox in {@code project}, with the paths that exist right now. */
-  BwrapPolicy policy(Path project) {
+  /**
+   * Why {@code directory} (canonical) cannot be a project, or empty: a project is writable in the
+   * sandbox, so it may not be the root, a system directory, the home or the data directory (or hold
+   * them), lie inside the data directory or a hidden path, or be nested with another project, which
+   * could swap a directory of its own for a symbolic link into the other.
+   */
+  public Optional<String> projectPathProblem(Path directory, List<Path> others) {
+    if (directory.getNameCount() < 2) {
+      return Optional.of(directory + " is the root or a system directory");
+    }
+    if (home.startsWith(directory)) {
+      return Optional.of(directory + " is or holds the server user's home " + home);
+    }
+    if (dataDir.startsWith(directory) || directory.startsWith(dataDir)) {
+      return Optional.of(directory + " overlaps the server's data directory " + dataDir);
+    }
+    for (Path hidden : configuration.hide()) {
+      if (directory.startsWith(hidden) || hidden.startsWith(directory)) {
+        return Optional.of(directory + " overlaps " + hidden + " (switchboard.sandbox.hide)");
+      }
+    }
+    for (Path other : others) {
+      // The same directory twice is harmless: neither project can replace it.
+      if (!directory.equals(other)
+          && (directory.startsWith(other) || other.startsWith(directory))) {
+        return Optional.of(directory + " is nested with the project in " + other);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The rules of one sandbox in {@code project}, with the paths that exist right now: the other
+   * projects are hidden too, and without network so is {@code /run} (its Unix sockets reach local
+   * databases whatever the network namespace). Refuses a project whose path no longer resolves to
+   * itself: a directory swapped for a symbolic link would bind its target writable.
+   */
+  BwrapPolicy policy(Path project, List<Path> projects) {
     Path directory = realPath(project);
-    BwrapPolicy policy = BwrapPolicy.using(configuration.bwrap());
+    if (!directory.equals(project.toAbsolutePath().normalize())) {
+      throw new IllegalStateException(
+          "the project directory "
+              + project
+              + " now resolves to "
+              + directory
+              + " (a symbolic link?); refusing to bind it into the sandbox");
+    }
+    BwrapPolicy policy = BwrapPolicy.using(configuration.bwrap(), configuration.scratchBytes());
     if (home.getNameCount() > 0) {
-      policy.hide(home);
+      policy.scratch(home);
     }
     existing(configuration.hide()).forEach(policy::hide);
+    existing(projects).stream().filter(p -> !p.equals(directory)).forEach(policy::hide);
+    if (!configuration.network()) {
+      existing(List.of(Path.of("/run"), Path.of("/var/run"))).stream()
+          .distinct()
+          .forEach(policy::hide);
+    }
     existing(configuration.readOnly()).forEach(policy::bindReadOnly);
     existing(configuration.readWrite()).forEach(policy::bindReadWrite);
     return policy
@@ -140,7 +218,7 @@ public final class Sandbox {
 
   /** Runs {@code true} in a sandbox like every launch's; empty when it worked, else why not. */
   private Optional<String> probe() {
-    List<String> command = policy(dataDir).newSession().wrap(List.of("true"));
+    List<String> command = policy(dataDir, List.of()).newSession().wrap(List.of("true"));
     try {
       Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
       process.getOutputStream().close();

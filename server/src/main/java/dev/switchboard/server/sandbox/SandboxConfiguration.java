@@ -17,6 +17,8 @@ import java.util.List;
  *       server user's home, which are always hidden.
  *   <li>{@code read-only} / {@code read-write}: paths bound back into the sandbox, e.g. an agent
  *       CLI's own configuration directory inside the hidden home.
+ *   <li>{@code scratch-bytes}: the most a sandbox may write to each of its in-memory directories
+ *       ({@code /tmp} and the home), 64 MiB by default.
  *   <li>{@code bwrap}: the bubblewrap executable.
  * </ul>
  */
@@ -27,13 +29,18 @@ public record SandboxConfiguration(
     @Nullable List<Path> hide,
     @Nullable List<Path> readOnly,
     @Nullable List<Path> readWrite,
-    @Bindable(defaultValue = "bwrap") String bwrap) {
+    @Bindable(defaultValue = "bwrap") String bwrap,
+    @Bindable(defaultValue = "67108864") long scratchBytes) {
 
   /** Copies the lists and rejects relative paths, which would depend on the working directory. */
   public SandboxConfiguration {
     hide = absolute("hide", hide);
     readOnly = absolute("read-only", readOnly);
     readWrite = absolute("read-write", readWrite);
+    if (scratchBytes < 1) {
+      throw new IllegalArgumentException(
+          "switchboard.sandbox.scratch-bytes must be positive (default 67108864, 64 MiB)");
+    }
     if (bwrap == null || bwrap.isBlank()) {
       throw new IllegalArgumentException(
           "switchboard.sandbox.bwrap is empty: name the bubblewrap executable (default bwrap)");

@@ -206,7 +206,9 @@ public final class ShellRegistry {
       return; // the operator chose
     }
     try {
-      Files.createDirectories(folder);
+      if (!Files.isDirectory(folder)) {
+        Files.createDirectory(folder, DataDirectory.OWNER_ONLY_DIRECTORY);
+      }
       System.setProperty(PTY4J_TMPDIR, folder.toString());
     } catch (IOException e) {
       LOG.warn("Cannot create {} for pty4j's native library: {}", folder, e.toString());

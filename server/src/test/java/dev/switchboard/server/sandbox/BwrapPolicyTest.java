@@ -14,7 +14,7 @@ class BwrapPolicyTest {
   @Test
   void appliesTheDeepestRuleLastSoTheProjectStaysWritableInsideAHiddenHome() {
     List<String> args =
-        BwrapPolicy.using("bwrap")
+        BwrapPolicy.using("bwrap", 1024)
             .hide(Path.of("/home/ann"))
             .bindReadWrite(Path.of("/home/ann/code/app"))
             .hide(Path.of("/home/ann/code/app/.switchboard"))
@@ -35,17 +35,46 @@ class BwrapPolicyTest {
   @Test
   void betweenRulesOnOnePathTheLaterWins() {
     List<String> args =
-        BwrapPolicy.using("bwrap")
+        BwrapPolicy.using("bwrap", 1024)
             .bindReadWrite(Path.of("/srv/data"))
             .hide(Path.of("/srv/data"))
             .arguments();
 
-    assertEquals("--tmpfs", args.get(args.lastIndexOf("/srv/data") - 1), args.toString());
+    int bind = args.indexOf("/srv/data");
+    assertEquals("--bind", args.get(bind - 1));
+    int hide = args.subList(bind + 2, args.size()).indexOf("/srv/data") + bind + 2;
+    assertEquals("--tmpfs", args.get(hide - 1), args.toString());
+  }
+
+  @Test
+  void hiddenPathsBecomeReadOnlyOnlyAfterWhatIsBoundInsideThem() {
+    List<String> args =
+        BwrapPolicy.using("bwrap", 1024)
+            .hide(Path.of("/srv"))
+            .bindReadOnly(Path.of("/srv/shared"))
+            .scratch(Path.of("/home/ann"))
+            .arguments();
+
+    int remount = args.indexOf("--remount-ro");
+    assertEquals("/srv", args.get(remount + 1));
+    assertTrue(remount > args.indexOf("/srv/shared"), args.toString());
+    assertEquals(1, Collections.frequency(args, "--remount-ro"), "scratch stays writable");
+    assertEquals("1024", args.get(args.indexOf("/home/ann") - 2), "scratch is size-capped");
+  }
+
+  @Test
+  void kernelSettingsInProcAreReadOnlyEvenForRoot() {
+    List<String> args = BwrapPolicy.using("bwrap", 1024).arguments();
+
+    int sys = args.indexOf("/proc/sys");
+    assertEquals("--ro-bind-try", args.get(sys - 1));
+    assertTrue(sys > args.indexOf("--proc"), "after the new /proc is mounted");
   }
 
   @Test
   void privateTmpComesBeforeAProjectInsideIt() {
-    List<String> args = BwrapPolicy.using("bwrap").bindReadWrite(Path.of("/tmp/p")).arguments();
+    List<String> args =
+        BwrapPolicy.using("bwrap", 1024).bindReadWrite(Path.of("/tmp/p")).arguments();
 
     assertTrue(args.indexOf("/tmp") < args.indexOf("/tmp/p"), args.toString());
     assertEquals("--tmpfs", args.get(args.indexOf("/tmp") - 1));
@@ -53,7 +82,7 @@ class BwrapPolicyTest {
 
   @Test
   void alwaysDropsCapabilitiesAndUnsharesPidsAndDiesWithTheServer() {
-    List<String> args = BwrapPolicy.using("/usr/bin/bwrap").arguments();
+    List<String> args = BwrapPolicy.using("/usr/bin/bwrap", 1024).arguments();
 
     assertEquals("/usr/bin/bwrap", args.get(0));
     assertEquals(List.of("--ro-bind", "/", "/"), args.subList(1, 4));
@@ -67,7 +96,11 @@ class BwrapPolicyTest {
   @Test
   void networkOffAndANewSessionAreAskedFor() {
     List<String> args =
-        BwrapPolicy.using("bwrap").network(false).newSession().chdir(Path.of("/p")).arguments();
+        BwrapPolicy.using("bwrap", 1024)
+            .network(false)
+            .newSession()
+            .chdir(Path.of("/p"))
+            .arguments();
 
     assertTrue(args.contains("--unshare-net"));
     assertTrue(args.contains("--new-session"));
@@ -76,7 +109,7 @@ class BwrapPolicyTest {
 
   @Test
   void wrapsTheCommandAfterADoubleDash() {
-    List<String> argv = BwrapPolicy.using("bwrap").wrap(List.of("sh", "-c", "--tmpfs x"));
+    List<String> argv = BwrapPolicy.using("bwrap", 1024).wrap(List.of("sh", "-c", "--tmpfs x"));
 
     assertEquals(
         List.of("--", "sh", "-c", "--tmpfs x"), argv.subList(argv.size() - 4, argv.size()));

@@ -45,6 +45,23 @@ class ProcessLedgerTest {
   }
 
   @Test
+  void stopsWhatIsLeftInTheSessionOfALeaderThatAlreadyExited() throws Exception {
+    // The leader records itself, starts a background job and exits: only the job is left.
+    leftover = new ProcessBuilder("setsid", "sh", "-c", "sleep 6305 & exit 0").start();
+    long leader = leftover.pid();
+    new ProcessLedger(dataDirectory()).record(leader, "shell", "s-1");
+    leftover.waitFor();
+    List<ProcessHandle> job =
+        dev.switchboard.server.testing.HostProcesses.await("sleep", "6305", 1);
+    assertEquals(leader, ProcessSessions.sessionOf(job.get(0).pid()));
+
+    new ProcessLedger(dataDirectory());
+
+    assertTrue(job.get(0).onExit().get(5, TimeUnit.SECONDS) != null);
+    assertFalse(ProcessSessions.isRunning(job.get(0)));
+  }
+
+  @Test
   void neverSignalsAProcessThatMerelyReusedARecordedPid() throws Exception {
     leftover = new ProcessBuilder("sleep", "6303").start();
     Path records = Files.createDirectories(dataDir.resolve(ProcessLedger.DIRECTORY));

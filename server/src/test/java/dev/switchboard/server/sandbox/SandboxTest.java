@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -89,6 +90,11 @@ class SandboxTest {
 
     assertEquals("lo", off.strip());
     assertTrue(on.strip().lines().count() > 1, on);
+    String runOff =
+        run(
+            sandbox(SandboxMode.BWRAP, false, List.of(), List.of(), List.of()),
+            "ls -A /run | wc -l");
+    assertEquals("0", runOff.strip(), "without network, /run's Unix sockets are hidden too");
   }
 
   @Test
@@ -132,12 +138,15 @@ class SandboxTest {
     assertNull(sandbox.status().warning());
   }
 
+  private static final long SCRATCH_BYTES = 1 << 20;
+
   private static final String NETS = "tail -n +3 /proc/net/dev | cut -d: -f1 | tr -d ' '";
 
   private Sandbox sandbox(SandboxMode mode, String bwrap) {
     return new Sandbox(
-        new SandboxConfiguration(mode, true, null, null, null, bwrap),
-        new DataDirectory(new SwitchboardConfiguration(dataDir)));
+        new SandboxConfiguration(mode, true, null, null, null, bwrap, SCRATCH_BYTES),
+        new DataDirectory(new SwitchboardConfiguration(dataDir)),
+        (Supplier<List<Path>>) List::of);
   }
 
   private Sandbox sandbox(
@@ -147,8 +156,9 @@ class SandboxTest {
       List<Path> readOnly,
       List<Path> readWrite) {
     return new Sandbox(
-        new SandboxConfiguration(mode, network, hide, readOnly, readWrite, "bwrap"),
-        new DataDirectory(new SwitchboardConfiguration(dataDir)));
+        new SandboxConfiguration(mode, network, hide, readOnly, readWrite, "bwrap", SCRATCH_BYTES),
+        new DataDirectory(new SwitchboardConfiguration(dataDir)),
+        (Supplier<List<Path>>) List::of);
   }
 
   private String run(Sandbox sandbox, String script) throws IOException, InterruptedException {

@@ -121,10 +121,105 @@ class ScopedTokenSandboxIT extends AgentRunTestSupport {
     assertFalse(Files.exists(Path.of("/etc/sb-escape")), "the sandbox wrote to the host's /etc");
   }
 
+  @Test
+  void cannotChangeKernelSettingsEvenAsRootNorFillMemoryThroughTmp() throws Exception {
+    String before = Files.readString(Path.of("/proc/sys/kernel/core_pattern"));
+    String output =
+        reply(
+            "echo '|/bin/sh -c id' | tee /proc/sys/kernel/core_pattern 2>&1;"
+                + " echo sb | tee /proc/sys/kernel/hostname 2>&1;"
+                + " head -c 100000000 /dev/zero 2>&1 > /tmp/fill; echo fill=$?");
+
+    assertEquals(before, Files.readString(Path.of("/proc/sys/kernel/core_pattern")));
+    assertEquals(
+        2, output.lines().filter(l -> l.contains("Read-only file system")).count(), output);
+    assertTrue(output.contains("No space left on device"), output);
+    assertFalse(output.contains("fill=0"), output);
+  }
+
+  @Test
+  void cannotReadAnotherProject() throws Exception {
+    // Outside /tmp, which every sandbox replaces anyway.
+    Path other = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "other-project");
+    try {
+      Files.writeString(other.resolve(".env"), "DB_PASSWORD=other-project-secret");
+      HttpResponse<String> created =
+          api.send(
+              "POST",
+              "/api/projects",
+              "{\"name\":\"other\",\"path\":" + api.quote(other.toString()) + "}",
+              ADMIN_TOKEN);
+      assertEquals(201, created.statusCode(), created.body());
+
+      String output = reply("cat " + other.resolve(".env") + " 2>&1; ls -A " + other + " | wc -l");
+
+      assertFalse(output.contains("other-project-secret"), output);
+      assertTrue(output.contains("No such file"), output);
+    } finally {
+      Files.deleteIfExists(other.resolve(".env"));
+      Files.deleteIfExists(other);
+    }
+  }
+
+  @Test
+  void aProjectDirectorySwappedForASymbolicLinkIsNotBound() throws Exception {
+    Path parent = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "swap");
+    Path directory = Files.createDirectory(parent.resolve("project"));
+    try {
+      HttpResponse<String> created =
+          api.send(
+              "POST",
+              "/api/projects",
+              "{\"name\":\"swap\",\"path\":" + api.quote(directory.toString()) + "}",
+              ADMIN_TOKEN);
+      assertEquals(201, created.statusCode(), created.body());
+      String swapped = createSession(api.json(created).get("id").getStringValue());
+      // Whoever can write the parent (another project's agent, before nesting was refused).
+      Files.delete(directory);
+      Files.createSymbolicLink(directory, Path.of("/"));
+
+      String output = reply(swapped, ADMIN_TOKEN, "touch /etc/sb-swap-escape && echo ESCAPED");
+
+      assertFalse(output.contains("ESCAPED"), output);
+      assertTrue(output.contains("now resolves to /"), output);
+      assertFalse(Files.exists(Path.of("/etc/sb-swap-escape")));
+    } finally {
+      Files.deleteIfExists(directory);
+      Files.deleteIfExists(parent);
+    }
+  }
+
+  @Test
+  void refusesProjectsAtTheRootTheHomeTheDataDirOrNestedInAnother() throws Exception {
+    Path nested = Files.createDirectories(projectDir.resolve("nested"));
+    for (String path :
+        new String[] {
+          "/",
+          "/etc",
+          System.getProperty("user.home"),
+          dataDirectory.path().toString(),
+          nested.toString()
+        }) {
+      HttpResponse<String> refused =
+          api.send(
+              "POST",
+              "/api/projects",
+              "{\"name\":\"x\",\"path\":" + api.quote(path) + "}",
+              ADMIN_TOKEN);
+      assertEquals(400, refused.statusCode(), path + ": " + refused.body());
+      assertTrue(refused.body().contains("choose a directory of its own"), refused.body());
+    }
+  }
+
   /** Runs {@code script} as the scoped token's message and returns all it printed. */
   private String reply(String script) {
-    try (TestSocket socket = subscribed(Channels.session(sessionId), scopedToken)) {
-      socket.send(sendMessage(sessionId, script, "r1"));
+    return reply(sessionId, scopedToken, script);
+  }
+
+  /** Runs {@code script} as {@code token}'s message in the session; returns all it printed. */
+  private String reply(String session, String token, String script) {
+    try (TestSocket socket = subscribed(Channels.session(session), token)) {
+      socket.send(sendMessage(session, script, "r1"));
       String agentId = awaitCreated(socket, "agent").get("id").getStringValue();
       return collectReply(socket, agentId, 0).text();
     }
