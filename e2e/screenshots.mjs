@@ -20,7 +20,9 @@ const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM
 try {
   mkdirSync(IMAGES, { recursive: true });
   const project = await server.api("POST", "/api/projects", { name: "switchboard", path: REPO });
-  await server.api("POST", "/api/projects", { name: "docs", path: join(REPO, "docs") });
+  // A second project of its own: projects may not be nested (an agent of the outer one could
+  // swap the inner directory for a symbolic link).
+  await server.api("POST", "/api/projects", { name: "scratch", path: server.projectDir });
   const session = await server.api("POST", `/api/projects/${project.id}/sessions`, {
     title: "Fix the flaky build",
   });
