@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * of a {@link DrainPlan}, each told by a {@code draining} event when to reconnect, then closed with
  * {@code 4001}. Clients recover every missed event by offset on the node they reach.
  *
- * <p>It runs on the context's {@link ShutdownEvent}, before beans are destroyed, so replies still
+ * <p>The server's SIGTERM handler runs it while everything still serves (see {@code Application});
+ * an application context closed otherwise runs it on its {@link ShutdownEvent}. Replies still
  * running when it ends are interrupted as before; it never takes longer than {@code
  * switchboard.drain.window}.
  */
@@ -59,8 +60,11 @@ public final class ServerDrain {
     drain();
   }
 
-  /** Drains the node: returns once every connection open when it started has been closed. */
-  void drain() {
+  /**
+   * Drains the node: returns once every connection open when it started has been closed. A second
+   * call (SIGTERM, then the context's shutdown) finds nothing left to close.
+   */
+  public synchronized void drain() {
     draining = true;
     List<Connection> open = new ArrayList<>(registry.connections());
     Collections.shuffle(open);

@@ -12,6 +12,7 @@ import dev.switchboard.server.testing.TestSocket;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,7 +47,8 @@ abstract class CrashDurabilityContract {
   abstract Map<String, String> database(Path dataDir);
 
   @Test
-  void everyAcknowledgedWriteSurvivesSigkill(@TempDir Path dataDir) throws Exception {
+  void everyAcknowledgedWriteSurvivesSigkill(@TempDir Path root) throws Exception {
+    Path dataDir = Files.createDirectories(root.resolve("data"));
     Written written =
         new Written(new ArrayList<>(), new HashMap<>(), new ArrayList<>(), new ArrayList<>());
     for (int round = 0; round < ROUNDS; round++) {
@@ -64,8 +66,9 @@ abstract class CrashDurabilityContract {
   }
 
   @Test
-  void aReplyCutBySigkillIsInterruptedAndSaysItsOutputMayEndEarly(@TempDir Path dataDir)
+  void aReplyCutBySigkillIsInterruptedAndSaysItsOutputMayEndEarly(@TempDir Path root)
       throws Exception {
+    Path dataDir = Files.createDirectories(root.resolve("data"));
     Map<String, String> properties = properties(dataDir);
     properties.put("switchboard.agent.flush-interval", "200ms");
     String sessionId;
@@ -182,7 +185,8 @@ abstract class CrashDurabilityContract {
   }
 
   private String createProject(ApiClient api, Path dataDir, String name) {
-    Path directory = dataDir.resolve("project-" + name);
+    // Beside the data dir: a project inside it is refused.
+    Path directory = dataDir.resolveSibling("project-" + name);
     assertTrue(directory.toFile().mkdirs() || directory.toFile().isDirectory());
     HttpResponse<String> response =
         api.send(

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -79,6 +80,12 @@ public final class ChildServer implements AutoCloseable {
   /** The server's processes below its JVM (agent commands it runs). */
   public List<ProcessHandle> descendants() {
     return process.descendants().toList();
+  }
+
+  /** Sends the JVM SIGTERM, as a service manager stopping it does; returns its exit. */
+  public CompletableFuture<Process> terminate() {
+    process.destroy();
+    return process.onExit();
   }
 
   /** Kills the JVM with SIGKILL: no shutdown hook, no last flush. */

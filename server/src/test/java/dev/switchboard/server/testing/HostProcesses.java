@@ -60,4 +60,35 @@ public final class HostProcesses {
     throw new AssertionError(
         "fewer than " + count + " processes ran \"" + program + " " + arguments + "\"");
   }
+
+  /**
+   * Waits up to 10 s until the processes whose command line holds {@code marker}, with their
+   * descendants, include {@code count} running {@code program} with exactly {@code arguments};
+   * returns them all. A unique marker keeps other tests' processes out.
+   */
+  public static List<ProcessHandle> awaitTree(
+      String marker, String program, String arguments, int count) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline) {
+      java.util.Set<ProcessHandle> tree = new java.util.LinkedHashSet<>(withMarker(marker));
+      List.copyOf(tree).forEach(root -> root.descendants().forEach(tree::add));
+      long matching =
+          tree.stream()
+              .filter(p -> p.info().command().orElse("").endsWith("/" + program))
+              .filter(
+                  p ->
+                      p.info()
+                          .arguments()
+                          .map(a -> String.join(" ", a))
+                          .orElse("")
+                          .equals(arguments))
+              .count();
+      if (matching >= count) {
+        return List.copyOf(tree);
+      }
+      Thread.sleep(10);
+    }
+    throw new AssertionError(
+        "fewer than " + count + " \"" + program + " " + arguments + "\" under " + marker);
+  }
 }

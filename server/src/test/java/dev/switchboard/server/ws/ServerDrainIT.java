@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.contract.error.CloseCode;
+import dev.switchboard.server.testing.ChildServer;
 import dev.switchboard.server.testing.Frames;
 import dev.switchboard.server.testing.TestRedis;
 import dev.switchboard.server.testing.TestSocket;
@@ -16,8 +17,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -29,7 +32,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
- * A node of a two-node deployment (shared Redis) stops while its clients follow a channel whose
+ * A node of a two-node deployment (shared Redis, and PostgreSQL where {@code
+ * SWITCHBOARD_TEST_POSTGRES_URL} is set) gets SIGTERM while its clients follow a channel whose
  * events keep flowing through the other node: readiness goes down and upgrades are refused at once,
  * the clients are closed one by one, each told when to come back, and come back on the other node
  * spread over the drain, with every event, none twice.
@@ -52,8 +56,12 @@ class ServerDrainIT {
   @Test
   void clientsMoveToTheOtherNodeSpreadOverTheDrainWithEveryEventOnce() throws Exception {
     String prefix = TestRedis.uniquePrefix("drain");
-    EmbeddedServer a = start("a", prefix);
-    EmbeddedServer b = start("b", prefix);
+    ChildServer a =
+        ChildServer.start(Files.createTempDirectory("switchboard-drain-a"), properties(prefix));
+    EmbeddedServer b =
+        ApplicationContext.run(
+            EmbeddedServer.class,
+            withPort(properties(prefix), Files.createTempDirectory("switchboard-drain-b")));
     JsonMapper mapper = b.getApplicationContext().getBean(JsonMapper.class);
     AtomicBoolean publishing = new AtomicBoolean(true);
     ExecutorService threads = Executors.newCachedThreadPool();
@@ -61,7 +69,7 @@ class ServerDrainIT {
       List<TestSocket> onA = new ArrayList<>();
       String epoch = null;
       for (int i = 0; i < CLIENTS; i++) {
-        TestSocket socket = TestSocket.connect(a.getPort(), ADMIN_TOKEN, mapper);
+        TestSocket socket = TestSocket.connect(a.port(), ADMIN_TOKEN, mapper);
         socket.send(Frames.subscribeSince(CHANNEL, null, 0));
         epoch = socket.awaitType("subscription_success").get("data").get("epoch").getStringValue();
         onA.add(socket);
@@ -72,9 +80,8 @@ class ServerDrainIT {
       Thread.sleep(300);
 
       long drainStart = System.nanoTime();
-      CompletableFuture<Void> stopped =
-          CompletableFuture.runAsync(() -> a.getApplicationContext().close(), threads);
-      assertEquals(503, await503(a, "/health/readiness"));
+      CompletableFuture<Process> stopped = a.terminate();
+      assertEquals(503, await503(a.port(), "/health/readiness"));
       HttpResponse<String> upgrade = upgradeTo(a);
       assertEquals(503, upgrade.statusCode(), upgrade.body());
       assertTrue(upgrade.headers().firstValue("Retry-After").isPresent());
@@ -85,7 +92,7 @@ class ServerDrainIT {
             CompletableFuture.supplyAsync(
                 () -> follow(socket, streamEpoch, b, mapper, drainStart), threads));
       }
-      stopped.get(30, TimeUnit.SECONDS);
+      assertEquals(0, stopped.get(30, TimeUnit.SECONDS).exitValue(), a.log());
       Thread.sleep(500);
       publishing.set(false);
       int events = published.get(30, TimeUnit.SECONDS);
@@ -113,7 +120,7 @@ class ServerDrainIT {
     } finally {
       publishing.set(false);
       threads.shutdownNow();
-      a.getApplicationContext().close();
+      a.close();
       b.getApplicationContext().close();
       TestRedis.deleteKeys(prefix);
     }
@@ -198,14 +205,13 @@ class ServerDrainIT {
     }
   }
 
-  private static int await503(EmbeddedServer node, String path) throws Exception {
+  private static int await503(int port, String path) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     int status = 0;
     while (System.nanoTime() < deadline) {
       status =
           HTTP.send(
-                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.getPort() + path))
-                      .build(),
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                   HttpResponse.BodyHandlers.discarding())
               .statusCode();
       if (status == 503) {
@@ -216,33 +222,34 @@ class ServerDrainIT {
     return status;
   }
 
-  private static HttpResponse<String> upgradeTo(EmbeddedServer node) throws Exception {
+  private static HttpResponse<String> upgradeTo(ChildServer node) throws Exception {
     return HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.getPort() + "/ws"))
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + "/ws"))
             .header("Authorization", "Bearer " + ADMIN_TOKEN)
             .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
-  private static EmbeddedServer start(String name, String prefix) throws Exception {
-    return ApplicationContext.run(
-        EmbeddedServer.class,
-        Map.of(
-            "micronaut.server.port",
-            "-1",
-            "spec.name",
-            AnySessionOwnership.SPEC,
-            "switchboard.token",
-            ADMIN_TOKEN,
-            "switchboard.data-dir",
-            Files.createTempDirectory("switchboard-drain-" + name).toString(),
-            "switchboard.broker",
-            "redis",
-            "switchboard.redis.url",
-            TestRedis.url(),
-            "switchboard.redis.key-prefix",
-            prefix,
-            "switchboard.drain.reconnects-per-second",
-            String.valueOf(RECONNECTS_PER_SECOND)));
+  private static Map<String, String> properties(String prefix) {
+    Map<String, String> properties = new HashMap<>();
+    properties.put("spec.name", AnySessionOwnership.SPEC);
+    properties.put("switchboard.token", ADMIN_TOKEN);
+    properties.put("switchboard.broker", "redis");
+    properties.put("switchboard.redis.url", TestRedis.url());
+    properties.put("switchboard.redis.key-prefix", prefix);
+    properties.put(
+        "switchboard.drain.reconnects-per-second", String.valueOf(RECONNECTS_PER_SECOND));
+    String postgres = System.getenv("SWITCHBOARD_TEST_POSTGRES_URL");
+    if (postgres != null && !postgres.isBlank()) {
+      properties.put("switchboard.db.url", postgres);
+    }
+    return properties;
+  }
+
+  private static Map<String, Object> withPort(Map<String, String> properties, Path dataDir) {
+    Map<String, Object> all = new HashMap<>(properties);
+    all.put("micronaut.server.port", -1);
+    all.put("switchboard.data-dir", dataDir.toString());
+    return all;
   }
 }

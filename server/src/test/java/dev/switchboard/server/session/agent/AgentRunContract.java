@@ -33,7 +33,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,8 +128,7 @@ abstract class AgentRunContract extends AgentRunTestSupport {
       socket.send(
           sendMessage(sessionId, ": " + marker + "; sleep 6125 & sleep 6125; echo never", "r1"));
       String agentId = awaitCreated(socket, "agent").get("id").getStringValue();
-      List<ProcessHandle> tree = new ArrayList<>(HostProcesses.await("sleep", "6125", 2));
-      tree.addAll(HostProcesses.withMarker(marker));
+      List<ProcessHandle> tree = HostProcesses.awaitTree(marker, "sleep", "6125", 2);
 
       long started = System.nanoTime();
       socket.send(cancel(sessionId, agentId, "r2"));
@@ -185,8 +183,7 @@ abstract class AgentRunContract extends AgentRunTestSupport {
       String marker = "deleted-" + Ids.newId();
       socket.send(sendMessage(sessionId, ": " + marker + "; sleep 6126; echo never", "r1"));
       String agentId = awaitCreated(socket, "agent").get("id").getStringValue();
-      List<ProcessHandle> tree = new ArrayList<>(HostProcesses.await("sleep", "6126", 1));
-      tree.addAll(HostProcesses.withMarker(marker));
+      List<ProcessHandle> tree = HostProcesses.awaitTree(marker, "sleep", "6126", 1);
 
       assertEquals(
           204, api.send("DELETE", "/api/sessions/" + sessionId, null, ADMIN_TOKEN).statusCode());
