@@ -79,7 +79,7 @@ public final class ChannelSocketUpgrade {
   private final AllowedOrigins origins;
   private final Authenticator authenticator;
   private final TokenConnectionLimit limit;
-  private final ChannelSocket socket;
+  private final ChannelSocketEndpoint socket;
   private final JsonMapper json;
   private final WebSocketServerHandshakerFactory handshakers;
 
@@ -87,7 +87,7 @@ public final class ChannelSocketUpgrade {
       AllowedOrigins origins,
       Authenticator authenticator,
       TokenConnectionLimit limit,
-      ChannelSocket socket,
+      ChannelSocketEndpoint socket,
       JsonMapper json,
       ChannelSocketConfiguration configuration) {
     this.origins = origins;
