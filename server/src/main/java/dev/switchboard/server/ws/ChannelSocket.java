@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * (see docs/adr/0008-own-transport-for-ws.md).
  */
 @Singleton
-public final class ChannelSocket {
+public final class ChannelSocket implements ChannelSocketEndpoint {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChannelSocket.class);
   private static final String GLOBAL = Channels.global();
@@ -90,7 +90,8 @@ public final class ChannelSocket {
    * one of the token's slots and sends {@code connected}, or closes the socket with 4503 when
    * another upgrade took the token's last slot after the upgrade checked it.
    */
-  Connection open(Channel channel, Caller caller) {
+  @Override
+  public Connection open(Channel channel, Caller caller) {
     Connection connection =
         new Connection(newConnectionId(), caller, channel, configuration, registry.framesOut());
     if (!registry.add(connection)) {
@@ -115,7 +116,8 @@ public final class ChannelSocket {
   }
 
   /** Handles one text message (all its fragments) from the client. */
-  void onMessage(Connection connection, String text) {
+  @Override
+  public void onMessage(Connection connection, String text) {
     if (connection.isClosed()) {
       return;
     }
@@ -175,7 +177,8 @@ public final class ChannelSocket {
   /**
    * Releases a connection whose socket has closed: {@code code} is its Close code, 1006 without.
    */
-  void onClose(Connection connection, int code, String reason) {
+  @Override
+  public void onClose(Connection connection, int code, String reason) {
     connection.releaseAll();
     registry.remove(connection);
     LOG.info("Connection {} closed: {} {}", connection.id(), code, reason);

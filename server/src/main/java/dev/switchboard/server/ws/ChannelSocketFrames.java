@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * ChannelSocketFrames is the last handler of one {@code /ws} socket: it joins a text message's
- * fragments and hands the message to {@link ChannelSocket}, answers pings, and tells the socket
- * once when the connection ends, with the Close code it ended with (1006 without a Close).
+ * fragments and hands the message to the socket's {@link ChannelSocketEndpoint}, answers pings, and
+ * tells the socket once when the connection ends, with the Close code it ended with (1006 without a
+ * Close).
  *
  * <p>It sees only what the WebSocket guard let through: frames of a message within the size limit,
  * valid UTF-8, no binary frames, no reserved bits. The guard also answers the client's Close and
@@ -31,12 +32,12 @@ final class ChannelSocketFrames extends ChannelInboundHandlerAdapter {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChannelSocketFrames.class);
 
-  private final ChannelSocket socket;
+  private final ChannelSocketEndpoint socket;
   private @Nullable Connection connection;
   private @Nullable CompositeByteBuf fragments;
   private boolean ended;
 
-  ChannelSocketFrames(ChannelSocket socket) {
+  ChannelSocketFrames(ChannelSocketEndpoint socket) {
     this.socket = socket;
   }
 

@@ -80,7 +80,7 @@ public final class ChannelSocketUpgrade {
   private final AllowedOrigins origins;
   private final Authenticator authenticator;
   private final TokenConnectionLimit limit;
-  private final ChannelSocket socket;
+  private final ChannelSocketEndpoint socket;
   private final JsonMapper json;
   private final WebSocketServerHandshakerFactory handshakers;
   private final ServerDrain drain;
@@ -89,7 +89,7 @@ public final class ChannelSocketUpgrade {
       AllowedOrigins origins,
       Authenticator authenticator,
       TokenConnectionLimit limit,
-      ChannelSocket socket,
+      ChannelSocketEndpoint socket,
       JsonMapper json,
       ChannelSocketConfiguration configuration,
       ServerDrain drain) {

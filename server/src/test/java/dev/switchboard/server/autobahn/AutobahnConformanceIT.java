@@ -2,6 +2,7 @@ package dev.switchboard.server.autobahn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.switchboard.server.ws.ConformanceEcho;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -19,15 +20,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * The Autobahn fuzzing suite against the WebSocket guard (issue 4, item 5), run only by the {@code
- * autobahn} Maven profile ({@code ./mvnw -Pautobahn -pl server verify}, which {@code .ci/run} runs
- * after the ordinary build; it takes several minutes).
+ * The Autobahn fuzzing suite against the code that serves {@code /ws} (issue 4, item 5), run only
+ * by the {@code autobahn} Maven profile ({@code ./mvnw -Pautobahn -pl server -am verify}, which
+ * {@code .ci/run} runs after the ordinary build; it takes several minutes).
+ *
+ * <p>The server runs with {@link ConformanceEcho} in {@code ChannelSocket}'s place, so the suite
+ * goes through {@code /ws}'s own upgrade (origin, credentials, slots, handshake), its frame guard,
+ * its fragment joining and ping answers, and its outbound path, and gets each text message back.
+ * {@link AutobahnCredentials} supplies the admin token the client cannot send.
  *
  * <p>The suite is the one bundled in {@code autobahntestsuite-maven-plugin} 0.1.5 (Jython, no
  * Docker), driven through the plugin's {@code AutobahnTestSuite} class rather than its goal: the
  * goal fails on the binary-message cases the server refuses by policy, ignores {@code
  * behaviorClose}, and connects to {@code InetAddress.getLocalHost()} at path {@code /}, where this
- * test connects to 127.0.0.1 at {@code /autobahn}. The reports go to {@code
+ * test connects to 127.0.0.1 at {@code /ws}. The reports go to {@code
  * target/autobahntestsuite-reports}; {@link AutobahnGate} judges them.
  *
  * <p>The message and outbound limits are raised for the run, since section 9 echoes messages of up
@@ -42,9 +48,12 @@ class AutobahnConformanceIT {
   static final Path REPORTS = Path.of("target", "autobahntestsuite-reports");
   static final String POLICY = "/autobahn/refused-by-policy.txt";
 
+  /** Autobahn's largest messages (section 9) are 16 MiB. */
+  static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
   @Test
   void passesSectionsOneToSevenNineAndTenOnBehaviorAndBehaviorClose() throws Exception {
-    long limit = AutobahnEchoSocket.MAX_MESSAGE_BYTES;
+    long limit = MAX_MESSAGE_BYTES;
     Map<String, Object> properties =
         Map.of(
             "micronaut.server.port",
@@ -55,7 +64,7 @@ class AutobahnConformanceIT {
             "sb_autobahn-conformance-token",
             "switchboard.data-dir",
             Files.createTempDirectory("switchboard-autobahn").toString(),
-            "switchboard.autobahn.echo",
+            ConformanceEcho.PROPERTY,
             true,
             "switchboard.ws.max-message-bytes",
             limit,
@@ -66,7 +75,7 @@ class AutobahnConformanceIT {
     // Never judge a report left over from an earlier run.
     Files.deleteIfExists(REPORTS.resolve("index.json"));
     try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
-      String url = "ws://127.0.0.1:" + server.getPort() + "/autobahn";
+      String url = "ws://127.0.0.1:" + server.getPort() + "/ws";
       JsonMapper mapper = server.getApplicationContext().getBean(JsonMapper.class);
       Set<String> refusedByPolicy = refusedByPolicy();
       Map<String, JsonNode> results = run(url, CASES, mapper);

@@ -1,32 +1,25 @@
 package dev.switchboard.server.storage;
 
+import dev.switchboard.server.testing.RequiresService;
+import dev.switchboard.server.testing.TestPostgres;
+import dev.switchboard.server.testing.TestService;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
  * PostgresCrashDurabilityIT runs the crash contract on PostgreSQL, in a schema of its own per test
- * that it drops afterwards. Runs only when {@code SWITCHBOARD_TEST_POSTGRES_URL} is set, as {@code
- * .ci/run} does.
+ * that it drops afterwards, on the PostgreSQL that {@link TestService#POSTGRES} selects.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@EnabledIfEnvironmentVariable(
-    named = PostgresStorageTest.URL_VARIABLE,
-    matches = ".+",
-    disabledReason = "set SWITCHBOARD_TEST_POSTGRES_URL (as .ci/run does) to run on PostgreSQL")
+@RequiresService(TestService.POSTGRES)
 class PostgresCrashDurabilityIT extends CrashDurabilityContract {
 
   private final String schemaPrefix = "switchboard_crash_it_" + System.nanoTime();
-  private final String baseUrl = System.getenv(PostgresStorageTest.URL_VARIABLE);
-  private final String user = env("SWITCHBOARD_TEST_POSTGRES_USER", "postgres");
-  private final String password = env("SWITCHBOARD_TEST_POSTGRES_PASSWORD", "");
   private final Map<Path, String> schemas = new LinkedHashMap<>();
 
   @Override
@@ -34,32 +27,22 @@ class PostgresCrashDurabilityIT extends CrashDurabilityContract {
     String schema = schemaOf(dataDir);
     return Map.of(
         "switchboard.db.url",
-        baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+        TestPostgres.urlWithSchema(schema),
         "switchboard.db.username",
-        user,
+        TestPostgres.user(),
         "switchboard.db.password",
-        password,
+        TestPostgres.password(),
         "flyway.datasources.default.schemas",
         schema);
   }
 
   @AfterAll
   void dropSchemas() throws SQLException {
-    try (Connection connection = DriverManager.getConnection(baseUrl, user, password);
-        Statement statement = connection.createStatement()) {
-      for (String schema : schemas.values()) {
-        statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-      }
-    }
+    TestPostgres.dropSchemas(List.copyOf(schemas.values()));
   }
 
   /** One schema per data directory, that is per test: each test's restarts find their data. */
   private String schemaOf(Path dataDir) {
     return schemas.computeIfAbsent(dataDir, dir -> schemaPrefix + "_" + schemas.size());
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
   }
 }

@@ -9,24 +9,23 @@ import io.lettuce.core.api.sync.RedisCommands;
 import java.net.URI;
 
 /**
- * TestRedis is the Redis the tests share ({@code SWITCHBOARD_TEST_REDIS_URL}, which {@code .ci/run}
- * sets to the local service): every test class works under a key prefix of its own and deletes only
- * its own keys afterwards, since others use the same server at the same time.
+ * TestRedis is the Redis the tests share: the one {@code SWITCHBOARD_TEST_REDIS_URL} names ({@code
+ * .ci/run} sets it to the local service), else a Testcontainers container ({@link TestService}
+ * decides). Every test class works under a key prefix of its own and deletes only its own keys
+ * afterwards, since others use the same server at the same time.
  */
 public final class TestRedis {
-
-  /** The variable naming the shared Redis; tests needing Redis are skipped without it. */
-  public static final String URL_VARIABLE = "SWITCHBOARD_TEST_REDIS_URL";
 
   private TestRedis() {}
 
   /** The shared Redis's URL. */
   public static String url() {
-    String url = System.getenv(URL_VARIABLE);
-    if (url == null || url.isBlank()) {
-      throw new IllegalStateException(URL_VARIABLE + " is not set");
-    }
-    return url;
+    ServiceSelection selection = TestService.REDIS.selection();
+    return switch (selection.source()) {
+      case URL -> selection.url();
+      case CONTAINER -> TestContainers.redisUrl();
+      case NONE -> throw new IllegalStateException("This test " + selection.reason());
+    };
   }
 
   /** The host of the shared Redis. */

@@ -13,8 +13,10 @@ import dev.switchboard.contract.session.StreamOutputEvent;
 import dev.switchboard.server.channel.redis.RedisSessionRunLock;
 import dev.switchboard.server.session.agent.SessionRunLock;
 import dev.switchboard.server.testing.Frames;
+import dev.switchboard.server.testing.RequiresService;
 import dev.switchboard.server.testing.TcpProxy;
 import dev.switchboard.server.testing.TestRedis;
+import dev.switchboard.server.testing.TestService;
 import dev.switchboard.server.testing.TestSocket;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -38,7 +40,6 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
  * Two nodes of one deployment, each its own server on its own port, sharing Redis ({@code
@@ -47,12 +48,9 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  * recovered: false} when history cannot cover what they missed. Node A reaches Redis through a
  * proxy the tests can cut, to show a node losing Redis and coming back.
  *
- * <p>Runs when {@code SWITCHBOARD_TEST_REDIS_URL} is set ({@code .ci/run} sets it).
+ * <p>Runs on the Redis that {@link TestService#REDIS} selects.
  */
-@EnabledIfEnvironmentVariable(
-    named = TestRedis.URL_VARIABLE,
-    matches = ".+",
-    disabledReason = "set SWITCHBOARD_TEST_REDIS_URL (as .ci/run does) to run on Redis")
+@RequiresService(TestService.REDIS)
 class RedisScaleOutIT {
 
   private static final String ADMIN_TOKEN = "sb_redis-scale-out-it-admin";

@@ -13,8 +13,10 @@ import dev.switchboard.server.channel.ChannelStreamsConfiguration;
 import dev.switchboard.server.channel.StreamEvent;
 import dev.switchboard.server.channel.StreamListener;
 import dev.switchboard.server.channel.SubscribeResult;
+import dev.switchboard.server.testing.RequiresService;
 import dev.switchboard.server.testing.TcpProxy;
 import dev.switchboard.server.testing.TestRedis;
+import dev.switchboard.server.testing.TestService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -27,20 +29,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
  * The broker contract on Redis, then what only several nodes show: events published on one node
  * reach listeners on another, in one order, and a node that loses Redis keeps serving its own
  * clients, says so, and rejoins.
  *
- * <p>Runs when {@code SWITCHBOARD_TEST_REDIS_URL} is set ({@code .ci/run} sets it to the local
- * service), under a key prefix of its own per broker.
+ * <p>Runs on the Redis that {@link TestService#REDIS} selects (the local service, or a container),
+ * under a key prefix of its own per broker.
  */
-@EnabledIfEnvironmentVariable(
-    named = TestRedis.URL_VARIABLE,
-    matches = ".+",
-    disabledReason = "set SWITCHBOARD_TEST_REDIS_URL (as .ci/run does) to run on Redis")
+@RequiresService(TestService.REDIS)
 class RedisBrokerTest extends BrokerContract {
 
   private static final String CLASS_PREFIX = TestRedis.uniquePrefix("broker");

@@ -7,25 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.server.testing.RequiresService;
 import dev.switchboard.server.testing.TcpProxy;
 import dev.switchboard.server.testing.TestRedis;
+import dev.switchboard.server.testing.TestService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
  * Two nodes' run locks on one Redis: one reply per session across both, released only by its
  * holder, kept while the holder renews it, given up when the holder stops, and never granted when
  * Redis cannot be asked.
  */
-@EnabledIfEnvironmentVariable(
-    named = TestRedis.URL_VARIABLE,
-    matches = ".+",
-    disabledReason = "set SWITCHBOARD_TEST_REDIS_URL (as .ci/run does) to run on Redis")
+@RequiresService(TestService.REDIS)
 class RedisSessionRunLockTest {
 
   private static final String PREFIX = TestRedis.uniquePrefix("run-lock");

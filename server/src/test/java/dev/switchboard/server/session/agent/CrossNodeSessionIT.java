@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.switchboard.contract.Channels;
 import dev.switchboard.server.api.ApiClient;
 import dev.switchboard.server.testing.Frames;
+import dev.switchboard.server.testing.RequiresService;
 import dev.switchboard.server.testing.TestRedis;
+import dev.switchboard.server.testing.TestService;
 import dev.switchboard.server.testing.TestSocket;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.tree.JsonNode;
@@ -24,7 +26,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
  * Two nodes sharing Redis and one database, a reply running on node A (the test server), and a
@@ -33,12 +34,9 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  * stored yet (A stores output only every second here, so that gap is wide); and a {@code cancel}
  * sent to B must stop the reply on A.
  *
- * <p>Runs when {@code SWITCHBOARD_TEST_REDIS_URL} is set ({@code .ci/run} sets it).
+ * <p>Runs on the Redis that {@link TestService#REDIS} selects.
  */
-@EnabledIfEnvironmentVariable(
-    named = TestRedis.URL_VARIABLE,
-    matches = ".+",
-    disabledReason = "set SWITCHBOARD_TEST_REDIS_URL (as .ci/run does) to run on Redis")
+@RequiresService(TestService.REDIS)
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CrossNodeSessionIT extends AgentRunTestSupport implements TestPropertyProvider {

@@ -1,0 +1,2 @@
+/** The Autobahn WebSocket conformance run against {@code /ws} and the gate that judges it. */
+package dev.switchboard.server.autobahn;
