@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.switchboard.contract.error.CloseCode;
 import dev.switchboard.server.testing.ChildServer;
 import dev.switchboard.server.testing.Frames;
+import dev.switchboard.server.testing.RequiresService;
+import dev.switchboard.server.testing.TestPostgres;
 import dev.switchboard.server.testing.TestRedis;
+import dev.switchboard.server.testing.TestService;
 import dev.switchboard.server.testing.TestSocket;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
@@ -29,19 +32,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
- * A node of a two-node deployment (shared Redis, and PostgreSQL where {@code
- * SWITCHBOARD_TEST_POSTGRES_URL} is set) gets SIGTERM while its clients follow a channel whose
+ * A node of a two-node deployment (one Redis, one PostgreSQL) gets SIGTERM while its clients follow a channel whose
  * events keep flowing through the other node: readiness goes down and upgrades are refused at once,
  * the clients are closed one by one, each told when to come back, and come back on the other node
  * spread over the drain, with every event, none twice.
  */
-@EnabledIfEnvironmentVariable(
-    named = TestRedis.URL_VARIABLE,
-    matches = ".+",
-    disabledReason = "set SWITCHBOARD_TEST_REDIS_URL (as .ci/run does) to run on Redis")
+@RequiresService({TestService.REDIS, TestService.POSTGRES})
 class ServerDrainIT {
 
   private static final String ADMIN_TOKEN = "sb_server-drain-it-admin";
@@ -56,12 +54,13 @@ class ServerDrainIT {
   @Test
   void clientsMoveToTheOtherNodeSpreadOverTheDrainWithEveryEventOnce() throws Exception {
     String prefix = TestRedis.uniquePrefix("drain");
+    String schema = "switchboard_drain_it_" + System.nanoTime();
     ChildServer a =
-        ChildServer.start(Files.createTempDirectory("switchboard-drain-a"), properties(prefix));
+        ChildServer.start(Files.createTempDirectory("switchboard-drain-a"), properties(prefix, schema));
     EmbeddedServer b =
         ApplicationContext.run(
             EmbeddedServer.class,
-            withPort(properties(prefix), Files.createTempDirectory("switchboard-drain-b")));
+            withPort(properties(prefix, schema), Files.createTempDirectory("switchboard-drain-b")));
     JsonMapper mapper = b.getApplicationContext().getBean(JsonMapper.class);
     AtomicBoolean publishing = new AtomicBoolean(true);
     ExecutorService threads = Executors.newCachedThreadPool();
@@ -123,6 +122,7 @@ class ServerDrainIT {
       a.close();
       b.getApplicationContext().close();
       TestRedis.deleteKeys(prefix);
+      TestPostgres.dropSchemas(List.of(schema));
     }
   }
 
@@ -230,7 +230,7 @@ class ServerDrainIT {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  private static Map<String, String> properties(String prefix) {
+  private static Map<String, String> properties(String prefix, String schema) {
     Map<String, String> properties = new HashMap<>();
     properties.put("spec.name", AnySessionOwnership.SPEC);
     properties.put("switchboard.token", ADMIN_TOKEN);
@@ -239,10 +239,10 @@ class ServerDrainIT {
     properties.put("switchboard.redis.key-prefix", prefix);
     properties.put(
         "switchboard.drain.reconnects-per-second", String.valueOf(RECONNECTS_PER_SECOND));
-    String postgres = System.getenv("SWITCHBOARD_TEST_POSTGRES_URL");
-    if (postgres != null && !postgres.isBlank()) {
-      properties.put("switchboard.db.url", postgres);
-    }
+    properties.put("switchboard.db.url", TestPostgres.urlWithSchema(schema));
+    properties.put("switchboard.db.username", TestPostgres.user());
+    properties.put("switchboard.db.password", TestPostgres.password());
+    properties.put("flyway.datasources.default.schemas", schema);
     return properties;
   }
 
