@@ -38,7 +38,6 @@ public final class ProcessLedger {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProcessLedger.class);
   private static final Duration TERM_GRACE = Duration.ofSeconds(3);
-  private static final long POLL_MS = 20;
 
   private final Path directory;
 
@@ -97,9 +96,9 @@ public final class ProcessLedger {
     }
     if (!running.isEmpty()) {
       running.forEach(ProcessHandle::destroy);
-      if (!awaitExit(running, TERM_GRACE)) {
+      if (!ProcessSessions.awaitExit(running, TERM_GRACE)) {
         running.forEach(ProcessHandle::destroyForcibly);
-        awaitExit(running, Duration.ofSeconds(1));
+        ProcessSessions.awaitExit(running, Duration.ofSeconds(1));
       }
       LOG.warn("Stopped {} leftover processes of agent runs and shells", running.size());
     }
@@ -145,36 +144,8 @@ public final class ProcessLedger {
     return left;
   }
 
-  /** The process, its descendants and every process in its session (it leads one). */
-  static Set<ProcessHandle> members(ProcessHandle leader) {
-    Set<ProcessHandle> members = new LinkedHashSet<>();
-    members.add(leader);
-    leader.descendants().forEach(members::add);
-    try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
-      all.filter(process -> ProcessSessions.sessionOf(process.pid()) == leader.pid())
-          .forEach(members::add);
-    }
-    return members;
-  }
-
   private static long startedMs(ProcessHandle process) {
     return process.info().startInstant().map(Instant::toEpochMilli).orElse(-1L);
-  }
-
-  private static boolean awaitExit(Set<ProcessHandle> processes, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (processes.stream().anyMatch(ProcessSessions::isRunning)) {
-      if (System.nanoTime() - deadline >= 0) {
-        return false;
-      }
-      try {
-        Thread.sleep(POLL_MS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
-    }
-    return true;
   }
 
   private Path file(long pid) {

@@ -3,11 +3,14 @@ package dev.switchboard.server.sandbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
 
 /** ProcessSessions reads what Linux's {@code /proc/<pid>/stat} says of a process. */
 public final class ProcessSessions {
 
   private static final Path PROC = Path.of("/proc");
+  private static final long POLL_MS = 10;
 
   private ProcessSessions() {}
 
@@ -28,6 +31,26 @@ public final class ProcessSessions {
       return process.isAlive();
     }
     return !fields[0].equals("Z") && !fields[0].equals("X");
+  }
+
+  /**
+   * Waits up to {@code timeout} until none of {@code processes} runs (checked every 10 ms); false
+   * if one still does, or the wait was interrupted.
+   */
+  public static boolean awaitExit(Collection<ProcessHandle> processes, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (processes.stream().anyMatch(ProcessSessions::isRunning)) {
+      if (System.nanoTime() - deadline >= 0) {
+        return false;
+      }
+      try {
+        Thread.sleep(POLL_MS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return processes.stream().noneMatch(ProcessSessions::isRunning);
+      }
+    }
+    return true;
   }
 
   /** Whether this machine has a {@code /proc} to read. */

@@ -8,8 +8,11 @@ import dev.switchboard.server.config.DataDirectory;
 import dev.switchboard.server.config.SwitchboardConfiguration;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +26,7 @@ class ProcessLedgerTest {
   @AfterEach
   void cleanUp() {
     if (leftover != null) {
-      ProcessLedger.members(leftover.toHandle()).forEach(ProcessHandle::destroyForcibly);
+      members(leftover.toHandle()).forEach(ProcessHandle::destroyForcibly);
     }
   }
 
@@ -87,6 +90,18 @@ class ProcessLedgerTest {
     assertTrue(isEmpty(dataDir.resolve(ProcessLedger.DIRECTORY)));
   }
 
+  /** The process, its descendants and every process in its session (it leads one). */
+  private static Set<ProcessHandle> members(ProcessHandle leader) {
+    Set<ProcessHandle> members = new LinkedHashSet<>();
+    members.add(leader);
+    leader.descendants().forEach(members::add);
+    try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
+      all.filter(process -> ProcessSessions.sessionOf(process.pid()) == leader.pid())
+          .forEach(members::add);
+    }
+    return members;
+  }
+
   private DataDirectory dataDirectory() {
     return new DataDirectory(new SwitchboardConfiguration(dataDir));
   }
@@ -94,7 +109,7 @@ class ProcessLedgerTest {
   private static List<ProcessHandle> awaitMembers(ProcessHandle leader, int count)
       throws InterruptedException {
     for (int i = 0; i < 500; i++) {
-      List<ProcessHandle> members = List.copyOf(ProcessLedger.members(leader));
+      List<ProcessHandle> members = List.copyOf(members(leader));
       if (members.size() >= count) {
         return members;
       }

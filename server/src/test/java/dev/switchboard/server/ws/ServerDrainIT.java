@@ -34,10 +34,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
- * A node of a two-node deployment (one Redis, one PostgreSQL) gets SIGTERM while its clients follow a channel whose
- * events keep flowing through the other node: readiness goes down and upgrades are refused at once,
- * the clients are closed one by one, each told when to come back, and come back on the other node
- * spread over the drain, with every event, none twice.
+ * A node of a two-node deployment (one Redis, one PostgreSQL) gets SIGTERM while its clients follow
+ * a channel whose events keep flowing through the other node: readiness goes down and upgrades are
+ * refused at once, the clients are closed one by one, each told when to come back, and come back on
+ * the other node spread over the drain, with every event, none twice.
  */
 @RequiresService({TestService.REDIS, TestService.POSTGRES})
 class ServerDrainIT {
@@ -56,7 +56,8 @@ class ServerDrainIT {
     String prefix = TestRedis.uniquePrefix("drain");
     String schema = "switchboard_drain_it_" + System.nanoTime();
     ChildServer a =
-        ChildServer.start(Files.createTempDirectory("switchboard-drain-a"), properties(prefix, schema));
+        ChildServer.start(
+            Files.createTempDirectory("switchboard-drain-a"), properties(prefix, schema));
     EmbeddedServer b =
         ApplicationContext.run(
             EmbeddedServer.class,

@@ -24,8 +24,6 @@ import java.util.Set;
  */
 final class ProcessTree {
 
-  private static final long POLL_MS = 10;
-
   private final Set<ProcessHandle> members = new LinkedHashSet<>();
   private final Set<ProcessHandle> wrappers = new LinkedHashSet<>();
 
@@ -92,19 +90,7 @@ final class ProcessTree {
 
   /** Waits up to {@code timeout} for every process of the tree to exit (checked every 10 ms). */
   boolean awaitExit(Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (anyAlive()) {
-      if (System.nanoTime() - deadline >= 0) {
-        return false;
-      }
-      try {
-        Thread.sleep(POLL_MS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return !anyAlive();
-      }
-    }
-    return true;
+    return ProcessSessions.awaitExit(members, timeout);
   }
 
   /** The process ids of the tree, for logs and tests. */
