@@ -62,9 +62,12 @@ public final class ServerDrain {
 
   /**
    * Drains the node: returns once every connection open when it started has been closed. A second
-   * call (SIGTERM, then the context's shutdown) finds nothing left to close.
+   * call (SIGTERM, then the context's shutdown) returns at once.
    */
   public synchronized void drain() {
+    if (draining) {
+      return;
+    }
     draining = true;
     List<Connection> open = new ArrayList<>(registry.connections());
     Collections.shuffle(open);
