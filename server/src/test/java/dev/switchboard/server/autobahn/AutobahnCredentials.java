@@ -1,11 +1,11 @@
 package dev.switchboard.server.autobahn;
 
 import dev.switchboard.server.ws.ConformanceEcho;
+import dev.switchboard.server.ws.guard.EachConnection;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
 import io.micronaut.http.server.netty.NettyServerCustomizer;
 import io.netty.channel.Channel;
@@ -40,36 +40,18 @@ final class AutobahnCredentials
   @Override
   public NettyServerCustomizer.Registry onCreated(
       BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
-    event.getBean().register(new Customizer(null));
+    event.getBean().register(EachConnection.install(this::install));
     return event.getBean();
   }
 
-  private final class Customizer implements NettyServerCustomizer {
-
-    private final @Nullable Channel channel;
-
-    Customizer(@Nullable Channel channel) {
-      this.channel = channel;
+  private void install(Channel channel) {
+    if (channel.pipeline().get(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC) == null) {
+      throw new IllegalStateException(
+          "no \"" + ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC + "\" handler");
     }
-
-    @Override
-    public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
-      return new Customizer(role == ChannelRole.CONNECTION ? channel : null);
-    }
-
-    @Override
-    public void onStreamPipelineBuilt() {
-      if (channel == null) {
-        return;
-      }
-      if (channel.pipeline().get(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC) == null) {
-        throw new IllegalStateException(
-            "no \"" + ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC + "\" handler");
-      }
-      channel
-          .pipeline()
-          .addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, NAME, new AddToken());
-    }
+    channel
+        .pipeline()
+        .addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, NAME, new AddToken());
   }
 
   private final class AddToken extends ChannelInboundHandlerAdapter {

@@ -1,6 +1,8 @@
 package dev.switchboard.server.testing;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -26,32 +28,25 @@ public final class HostProcesses {
 
   /** The live processes that run {@code program} with exactly {@code arguments}. */
   public static List<ProcessHandle> running(String program, String arguments) {
-    return withMarker(arguments).stream()
-        .filter(p -> p.info().command().orElse("").endsWith("/" + program))
-        .filter(
-            p -> p.info().arguments().map(a -> String.join(" ", a)).orElse("").equals(arguments))
-        .toList();
+    return withMarker(arguments).stream().filter(p -> runs(p, program, arguments)).toList();
   }
 
   /**
-   * Waits up to 10 s until {@code count} processes run {@code program} with exactly {@code
-   * arguments} (Linux reports the program as the resolved path, e.g. {@code /usr/bin/sleep}).
+   * Whether the process runs {@code program} with exactly {@code arguments} (Linux reports the
+   * program as the resolved path, e.g. {@code /usr/bin/sleep}).
    */
+  private static boolean runs(ProcessHandle process, String program, String arguments) {
+    ProcessHandle.Info info = process.info();
+    return info.command().orElse("").endsWith("/" + program)
+        && info.arguments().map(a -> String.join(" ", a)).orElse("").equals(arguments);
+  }
+
+  /** Waits up to 10 s until {@code count} processes run {@code program} with {@code arguments}. */
   public static List<ProcessHandle> await(String program, String arguments, int count)
       throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (System.nanoTime() < deadline) {
-      List<ProcessHandle> found =
-          withMarker(arguments).stream()
-              .filter(p -> p.info().command().orElse("").endsWith("/" + program))
-              .filter(
-                  p ->
-                      p.info()
-                          .arguments()
-                          .map(a -> String.join(" ", a))
-                          .orElse("")
-                          .equals(arguments))
-              .toList();
+      List<ProcessHandle> found = running(program, arguments);
       if (found.size() >= count) {
         return found;
       }
@@ -70,19 +65,9 @@ public final class HostProcesses {
       String marker, String program, String arguments, int count) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (System.nanoTime() < deadline) {
-      java.util.Set<ProcessHandle> tree = new java.util.LinkedHashSet<>(withMarker(marker));
+      Set<ProcessHandle> tree = new LinkedHashSet<>(withMarker(marker));
       List.copyOf(tree).forEach(root -> root.descendants().forEach(tree::add));
-      long matching =
-          tree.stream()
-              .filter(p -> p.info().command().orElse("").endsWith("/" + program))
-              .filter(
-                  p ->
-                      p.info()
-                          .arguments()
-                          .map(a -> String.join(" ", a))
-                          .orElse("")
-                          .equals(arguments))
-              .count();
+      long matching = tree.stream().filter(p -> runs(p, program, arguments)).count();
       if (matching >= count) {
         return List.copyOf(tree);
       }

@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
 import io.micronaut.http.server.netty.NettyServerCustomizer;
 import io.micronaut.http.server.netty.websocket.NettyServerWebSocketUpgradeHandler;
@@ -94,63 +93,43 @@ final class WebSocketGuardInstaller
   @Override
   public NettyServerCustomizer.Registry onCreated(
       BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
-    event.getBean().register(new Customizer(null));
+    event.getBean().register(EachConnection.install(this::install));
     return event.getBean();
   }
 
-  /** Installs the guard on each connection's pipeline once Micronaut has built it. */
-  private final class Customizer implements NettyServerCustomizer {
-
-    private final @Nullable Channel channel;
-
-    Customizer(@Nullable Channel channel) {
-      this.channel = channel;
+  /** Installs the guard on a connection's pipeline once Micronaut has built it. */
+  private void install(Channel channel) {
+    ChannelPipeline pipeline = channel.pipeline();
+    if (pipeline.get(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND) == null) {
+      LOG.error(
+          "No \"{}\" handler on this connection: the WebSocket frame guard is not installed"
+              + " (Micronaut version changed?)",
+          ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND);
+      return;
     }
-
-    @Override
-    public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
-      // WebSockets upgrade HTTP/1.1 connections only; HTTP/2 streams get a no-op customizer.
-      return new Customizer(role == ChannelRole.CONNECTION ? channel : null);
+    if (pipeline.get(NettyServerWebSocketUpgradeHandler.COMPRESSION_HANDLER) != null) {
+      if (compression) {
+        pipeline.replace(
+            NettyServerWebSocketUpgradeHandler.COMPRESSION_HANDLER,
+            NettyServerWebSocketUpgradeHandler.COMPRESSION_HANDLER,
+            new WebSocketServerCompressionHandler(maxMessageBytes));
+      } else {
+        pipeline.remove(NettyServerWebSocketUpgradeHandler.COMPRESSION_HANDLER);
+      }
     }
-
-    @Override
-    public void onStreamPipelineBuilt() {
-      if (channel == null) {
-        return;
-      }
-      ChannelPipeline pipeline = channel.pipeline();
-      if (pipeline.get(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND) == null) {
-        LOG.error(
-            "No \"{}\" handler on this connection: the WebSocket frame guard is not installed"
-                + " (Micronaut version changed?)",
-            ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND);
-        return;
-      }
-      if (pipeline.get(NettyServerWebSocketUpgradeHandler.COMPRESSION_HANDLER) != null) {
-        if (compression) {
-          pipeline.replace(
-              NettyServerWebSocketUpgradeHandler.COMPRESSION_HANDLER,
-              NettyServerWebSocketUpgradeHandler.COMPRESSION_HANDLER,
-              new WebSocketServerCompressionHandler(maxMessageBytes));
-        } else {
-          pipeline.remove(NettyServerWebSocketUpgradeHandler.COMPRESSION_HANDLER);
-        }
-      }
-      pipeline.addBefore(
-          ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND,
-          FrameGuard.NAME,
-          new FrameGuard(
-              maxMessageBytes,
-              compression,
-              new OutboundBudget(
-                  socketConfiguration.maxPendingBytes(),
-                  socketConfiguration.maxPendingBytesHard(),
-                  socketConfiguration.slowConsumerGrace().toNanos()),
-              new OutboundQueue(queuedBytes),
-              evictions));
-      // After the guard, so that it sees the upgrade's 101 and every frame of the socket.
-      pipeline.addAfter(
-          FrameGuard.NAME, ChannelSocketUpgrade.NAME, channelSocket.get().newHandler());
-    }
+    pipeline.addBefore(
+        ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND,
+        FrameGuard.NAME,
+        new FrameGuard(
+            maxMessageBytes,
+            compression,
+            new OutboundBudget(
+                socketConfiguration.maxPendingBytes(),
+                socketConfiguration.maxPendingBytesHard(),
+                socketConfiguration.slowConsumerGrace().toNanos()),
+            new OutboundQueue(queuedBytes),
+            evictions));
+    // After the guard, so that it sees the upgrade's 101 and every frame of the socket.
+    pipeline.addAfter(FrameGuard.NAME, ChannelSocketUpgrade.NAME, channelSocket.get().newHandler());
   }
 }
