@@ -3,7 +3,7 @@
  * tests) grouped by family, with what the client knows about each family: its direction, channel
  * kind, generated type names and guard.
  */
-import goldenVectors from "@/shared/websocket/generated/golden-vectors.json";
+import { goldenVectors } from "@switchboard/contract/golden-vectors";
 import {
   ChannelKind,
   GlobalCommandTypes,
@@ -20,8 +20,8 @@ import {
   isSessionEvent,
   isShellCommand,
   isShellEvent,
-} from "@/shared/websocket";
-import type { ChannelEvent, ClientCommand, FrameGuard } from "@/shared/websocket";
+} from "@switchboard/contract";
+import type { ChannelEvent, ClientCommand, FrameGuard } from "@switchboard/contract";
 
 /** A family's name in golden-vectors.json, which is also its union's name in the client. */
 export type FamilyName = keyof typeof goldenVectors;

@@ -2,7 +2,7 @@
 import { MemoryRouter, Route, Routes } from "react-router-dom";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { api, type SessionSnapshot } from "@/client/lib/api";
-import { MessageRole, MessageStatus, SessionStatus } from "@/shared/websocket";
+import { MessageRole, MessageStatus, SessionStatus } from "@switchboard/contract";
 import {
   flush,
   type HookHarness,

@@ -12,7 +12,7 @@ import {
   type SessionMessage,
   type SessionSummary,
   type StreamOutputData,
-} from "@/shared/websocket";
+} from "@switchboard/contract";
 
 /** A run of output from one stream; consecutive chunks of the same stream are merged. */
 export interface OutputSegment {

@@ -12,7 +12,7 @@ import {
   type SessionErrorData,
   type SessionEvent,
   SessionCommandTypes,
-} from "@/shared/websocket";
+} from "@switchboard/contract";
 import { type Api, api as defaultApi, errorMessage, type SessionSnapshot } from "@/client/lib/api";
 import { useWebSocket } from "@/client/providers/webSocketContext";
 import {
@@ -120,7 +120,7 @@ export function useSessionWebSocket(
       }
       dispatch({ kind: "snapshot", snapshot });
       setLoad("ready");
-      unsubscribe = subscribe<SessionEvent>(
+      unsubscribe = subscribe(
         Channels.session(sessionId),
         (event) => dispatch({ kind: "event", event }),
         {
