@@ -69,7 +69,7 @@ export default defineConfig(
     languageOptions: { globals: globals.node },
   },
   {
-    files: ["**/*.js"],
+    files: ["**/*.{js,mjs}"],
     extends: [tseslint.configs.disableTypeChecked],
   },
   prettier,
