@@ -3,14 +3,24 @@
  * scratch directory (`target/consumer/`), installs its own dependencies from its lockfile and
  * `@switchboard/contract` and `@switchboard/client` from the packed tarballs (never workspace
  * links), then
- *   1. compiles it (strict, erasableSyntaxOnly, Node16 resolution, no DOM library);
+ *   1. compiles it with the README's example (strict, erasableSyntaxOnly, Node16 resolution, no
+ *      DOM library);
  *   2. compiles fixtures/missing-case.ts and expects exactly one error, TS2322 on the `never`
  *      line, naming the unhandled StreamOutputEvent;
  *   3. runs the Node test against the server jar (`SWITCHBOARD_JAR`).
  * Usage: node run.mjs <tarball dir> <server jar> <scratch dir>
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, lstatSync, mkdirSync, readdirSync, realpathSync, rmSync } from "node:fs";
+import {
+  cpSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -37,6 +47,18 @@ for (const entry of [
 ]) {
   cpSync(join(HERE, entry), join(scratch, entry), { recursive: true });
 }
+// The README's example for other repositories compiles with the rest, so it cannot rot.
+const readme = readFileSync(join(HERE, "..", "..", "..", "README.md"), "utf8");
+const section = readme.indexOf("## Using the protocol from another repository");
+const example = /```ts\n([\s\S]*?)```/.exec(readme.slice(section))?.[1];
+if (section < 0 || example === undefined) {
+  throw new Error("README.md has no ts example under 'Using the protocol from another repository'");
+}
+writeFileSync(
+  join(scratch, "src", "readme-example.ts"),
+  `declare const token: string;\ndeclare const sessionId: string;\n${example}export {};\n`,
+);
+
 const tarballs = readdirSync(npmDir)
   .filter((file) => file.endsWith(".tgz"))
   .map((file) => join(npmDir, file));
