@@ -84,7 +84,7 @@ describe("golden vectors", () => {
     () => {
       const session = FAMILIES.find((f) => f.name === "SessionEvent");
       if (session === undefined) {
-        throw new Error("golden-vectors.json has no SessionEvent family");
+        throw new Error("the golden vectors has no SessionEvent family");
       }
       const vector = session.vectors[SessionEventTypes.STREAM_OUTPUT] as { data: object };
       const drift = (change: object) => ({ ...session, vectors: { drifted: change } });
