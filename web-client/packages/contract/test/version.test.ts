@@ -9,7 +9,9 @@ interface Manifest {
 }
 
 const manifest = (pkg: string): Manifest =>
-  JSON.parse(readFileSync(new URL(`../../${pkg}/package.json`, import.meta.url), "utf8"));
+  JSON.parse(
+    readFileSync(new URL(`../../${pkg}/package.json`, import.meta.url), "utf8"),
+  ) as Manifest;
 
 const contract = manifest("contract");
 const client = manifest("client");
