@@ -78,7 +78,7 @@ import java.util.List;
  * ContractFamily describes one family and direction of the contract for tests, with one example per
  * type; the examples are also the golden vectors the web client checks.
  */
-record ContractFamily(
+public record ContractFamily(
     String name, Class<?> base, Class<? extends Enum<?>> types, List<?> examples) {
 
   private static final Instant CREATED = Instant.parse("2026-01-02T03:04:05Z");
@@ -88,7 +88,7 @@ record ContractFamily(
   private static final String SESSION = Channels.session("s-42");
   private static final String SHELL = Channels.shell("sh-7");
 
-  static final List<ContractFamily> ALL =
+  public static final List<ContractFamily> ALL =
       List.of(
           new ContractFamily(
               "GlobalEvent",

@@ -1,14 +1,9 @@
 package dev.switchboard.contract;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import io.micronaut.core.type.Argument;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,10 +14,6 @@ import org.junit.jupiter.api.Test;
  * them.
  */
 class GeneratedArtifactsTest {
-
-  private static final Path DIR = Path.of(System.getProperty("contract.generated.dir"));
-  private static final boolean UPDATE = Boolean.getBoolean("contract.update");
-  private static final String UPDATE_COMMAND = System.getProperty("contract.update.command");
 
   @Test
   void goldenVectorsMatchTheCommittedCopy() throws Exception {
@@ -87,19 +78,6 @@ class GeneratedArtifactsTest {
   }
 
   private static void checkOrUpdate(String fileName, String expected) throws IOException {
-    Path committed = DIR.resolve(fileName);
-    if (UPDATE) {
-      Files.createDirectories(DIR);
-      Files.writeString(committed, expected, StandardCharsets.UTF_8);
-      return;
-    }
-    String actual = Files.exists(committed) ? Files.readString(committed) : "";
-    assertEquals(
-        expected,
-        actual,
-        committed
-            + " differs from the Java contract. Regenerate it with: "
-            + UPDATE_COMMAND
-            + " (then commit it).");
+    CommittedFiles.checkOrUpdate(CommittedFiles.GENERATED_DIR.resolve(fileName), expected);
   }
 }
