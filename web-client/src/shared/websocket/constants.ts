@@ -9,9 +9,6 @@ import protocolConstants from "./generated/protocol-constants.json";
 export const ProtocolConstants: Readonly<typeof protocolConstants> =
   Object.freeze(protocolConstants);
 
-/** The protocol version; it changes when a frame's shape changes incompatibly. */
-export const CONTRACT_VERSION = ProtocolConstants.CONTRACT_VERSION;
-
 /** How often the client sends `ping`. */
 export const HEARTBEAT_INTERVAL_MS = ProtocolConstants.HEARTBEAT_INTERVAL_MS;
 

@@ -4,5 +4,6 @@
  */
 export * from "./channels";
 export * from "./constants";
+export * from "./contractInfo";
 export * from "./guards";
 export * from "./types";

@@ -102,6 +102,7 @@ export type {
   CancelData,
   ConnectedData,
   ConnectionLimits,
+  ContractInfo,
   DateAsString,
   GlobalErrorData,
   MessageCompleteData,

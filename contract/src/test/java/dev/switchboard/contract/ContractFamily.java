@@ -100,7 +100,7 @@ public record ContractFamily(
                       new ConnectedData(
                           "c-8f2a",
                           "0.1.0",
-                          ProtocolConstants.CONTRACT_VERSION,
+                          new ContractInfo("2.0", "0123456789abcdef"),
                           ProtocolConstants.HEARTBEAT_INTERVAL_MS,
                           new ConnectionLimits(
                               ProtocolConstants.MAX_MESSAGE_BYTES,
@@ -184,7 +184,14 @@ public record ContractFamily(
               ShellEvent.class,
               ShellEventType.class,
               List.of(
-                  new ShellInitEvent(SHELL, new ShellInitData("sh-7", 120, 40, "/home/dev/app")),
+                  new ShellInitEvent(
+                      SHELL,
+                      new ShellInitData(
+                          "sh-7",
+                          120,
+                          40,
+                          "/home/dev/app",
+                          new ContractInfo("2.0", "0123456789abcdef"))),
                   new ShellOutputEvent(SHELL, new ShellOutputData("\u001b[32m$\u001b[0m ")),
                   new ShellExitEvent(SHELL, new ShellExitData(130, "SIGINT")),
                   new ShellErrorEvent(

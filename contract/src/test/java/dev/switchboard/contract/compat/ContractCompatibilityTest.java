@@ -24,6 +24,7 @@ class ContractCompatibilityTest {
   static final Path IDENTITY =
       Path.of(System.getProperty("contract.resources.dir"))
           .resolve("dev/switchboard/contract/contract.properties");
+  static final Path ROOT = Path.of(System.getProperty("contract.root.dir"));
   static final boolean ACCEPT = Boolean.getBoolean("contract.accept");
   static final String ACCEPT_COMMAND = System.getProperty("contract.accept.command");
 
@@ -69,7 +70,7 @@ class ContractCompatibilityTest {
         new StringBuilder("The contract changed in ways version ")
             .append(version)
             .append(" does not allow (compared with ")
-            .append(BASELINE)
+            .append(ROOT.relativize(BASELINE))
             .append("):\n\n");
     for (SchemaChange change : changes) {
       report.append("  ").append(change.line()).append('\n');
@@ -86,7 +87,7 @@ class ContractCompatibilityTest {
         .append("\n\nIt moves the baseline to ")
         .append(version.bumpedFor(level))
         .append(", regenerates the contract files and adds an entry to ")
-        .append(CHANGELOG)
+        .append(ROOT.relativize(CHANGELOG))
         .append(" to describe. Otherwise change the records back. The rules: docs/protocol.md,")
         .append(" \"Evolving the protocol\".");
     return report.toString();
