@@ -25,6 +25,7 @@ class ContractCompatibilityTest {
       Path.of(System.getProperty("contract.resources.dir"))
           .resolve("dev/switchboard/contract/contract.properties");
   static final Path ROOT = Path.of(System.getProperty("contract.root.dir"));
+  static final Path ASYNCAPI = Path.of(System.getProperty("contract.asyncapi.doc"));
   static final boolean ACCEPT = Boolean.getBoolean("contract.accept");
   static final String ACCEPT_COMMAND = System.getProperty("contract.accept.command");
 
@@ -61,6 +62,7 @@ class ContractCompatibilityTest {
             + "\nhash="
             + hash
             + "\n");
+    CommittedFiles.checkOrUpdate(ASYNCAPI, AsyncApiDocument.render(current, baseline.version()));
   }
 
   /** The build failure: every change with its class, what the set needs, and the fix. */
