@@ -3,6 +3,7 @@
  * the server (open, deliver frames, close with a code). Only the members `SocketLike` uses exist.
  */
 import type { SocketLike } from "@switchboard/client";
+import { CONTRACT } from "@switchboard/contract";
 
 export class FakeWebSocket implements SocketLike {
   readonly url: string;
@@ -74,7 +75,7 @@ export const serverFrames = {
     data: {
       connectionId: "c-1",
       serverVersion: "test",
-      contractVersion: 1,
+      contract: { version: CONTRACT.version, hash: CONTRACT.hash },
       heartbeatIntervalMs,
       limits: {
         maxMessageBytes: 65536,

@@ -8,12 +8,6 @@ import { ProtocolConstants as generated } from "./generated/protocol-constants.j
 /** Every protocol constant by its Java name; frozen. */
 export const ProtocolConstants = Object.freeze(generated);
 
-/**
- * The protocol version; it changes when a frame's shape changes incompatibly. The packages'
- * major version is this number (see CHANGELOG.md).
- */
-export const CONTRACT_VERSION = ProtocolConstants.CONTRACT_VERSION;
-
 /** How often the client sends `ping`. */
 export const HEARTBEAT_INTERVAL_MS = ProtocolConstants.HEARTBEAT_INTERVAL_MS;
 

@@ -6,6 +6,7 @@
  */
 export * from "./channels.js";
 export * from "./constants.js";
+export * from "./contractInfo.js";
 export * from "./guards.js";
 export * from "./rest.js";
 export * from "./types.js";

@@ -101,6 +101,7 @@ export type {
   CancelData,
   ConnectedData,
   ConnectionLimits,
+  ContractInfo,
   DateAsString,
   GlobalErrorData,
   MessageCompleteData,

@@ -14,7 +14,7 @@ export interface CancelData {
 
 export interface ConnectedData {
     connectionId: string;
-    contractVersion: number;
+    contract: ContractInfo;
     heartbeatIntervalMs: number;
     limits: ConnectionLimits;
     serverVersion: string;
@@ -35,6 +35,11 @@ export interface ConnectionLimits {
     maxShellsPerToken: number;
     maxSubscriptions: number;
     pongTimeoutMs: number;
+}
+
+export interface ContractInfo {
+    hash: string;
+    version: string;
 }
 
 export interface DrainingData {
@@ -238,6 +243,7 @@ export interface ShellInitCommand extends ShellCommand {
 
 export interface ShellInitData {
     cols: number;
+    contract: ContractInfo;
     cwd: string;
     rows: number;
     shellId: string;

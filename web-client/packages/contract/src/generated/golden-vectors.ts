@@ -4,7 +4,7 @@
 /** One frame per event and command type, by family and type name. */
 export const goldenVectors = {
   "GlobalEvent": {
-    "connected": {"type":"connected","channel":"global","data":{"connectionId":"c-8f2a","serverVersion":"0.1.0","contractVersion":1,"heartbeatIntervalMs":30000,"limits":{"maxMessageBytes":65536,"maxSubscriptions":100,"maxCommandsPerSecond":100,"idleTimeoutMs":75000,"pongTimeoutMs":5000,"maxRunsPerToken":4,"maxRunsPerNode":32,"maxShellsPerToken":8}}},
+    "connected": {"type":"connected","channel":"global","data":{"connectionId":"c-8f2a","serverVersion":"0.1.0","contract":{"version":"2.0","hash":"0123456789abcdef"},"heartbeatIntervalMs":30000,"limits":{"maxMessageBytes":65536,"maxSubscriptions":100,"maxCommandsPerSecond":100,"idleTimeoutMs":75000,"pongTimeoutMs":5000,"maxRunsPerToken":4,"maxRunsPerNode":32,"maxShellsPerToken":8}}},
     "pong": {"type":"pong","channel":"global","data":{"timestamp":1767323045000,"serverTime":1767323045012},"ref":"7"},
     "draining": {"type":"draining","channel":"global","data":{"retryAfterMs":2375}},
     "subscription_success": {"type":"subscription_success","channel":"global","data":{"channel":"session:s-42","epoch":"e-5d1c","offset":17,"recovered":true}},
@@ -33,7 +33,7 @@ export const goldenVectors = {
     "cancel": {"type":"cancel","channel":"session:s-42","data":{"messageId":"m-2"},"ref":"7"}
   },
   "ShellEvent": {
-    "init": {"type":"init","channel":"shell:sh-7","data":{"shellId":"sh-7","cols":120,"rows":40,"cwd":"/home/dev/app"}},
+    "init": {"type":"init","channel":"shell:sh-7","data":{"shellId":"sh-7","cols":120,"rows":40,"cwd":"/home/dev/app","contract":{"version":"2.0","hash":"0123456789abcdef"}}},
     "output": {"type":"output","channel":"shell:sh-7","data":{"data":"\u001B[32m$\u001B[0m "}},
     "exit": {"type":"exit","channel":"shell:sh-7","data":{"exitCode":130,"signal":"SIGINT"}},
     "error": {"type":"error","channel":"shell:sh-7","data":{"code":"bad_request","message":"cols must be 1..500"}}

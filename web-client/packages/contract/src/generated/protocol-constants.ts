@@ -3,7 +3,6 @@
 
 /** Every protocol constant by its Java name (ProtocolConstants). */
 export const ProtocolConstants = {
-  "CONTRACT_VERSION": 1,
   "HEARTBEAT_INTERVAL_MS": 30000,
   "PONG_TIMEOUT_MS": 5000,
   "IDLE_TIMEOUT_MS": 75000,

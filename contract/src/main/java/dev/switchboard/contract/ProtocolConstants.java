@@ -8,12 +8,6 @@ package dev.switchboard.contract;
  */
 public final class ProtocolConstants {
 
-  /**
-   * The protocol version; it changes when a frame's shape changes incompatibly. It is the major
-   * version of the npm packages (@switchboard/contract, @switchboard/client).
-   */
-  public static final int CONTRACT_VERSION = 1;
-
   /** How often the client sends {@code ping}. */
   public static final long HEARTBEAT_INTERVAL_MS = 30_000;
 

@@ -78,7 +78,7 @@ import java.util.List;
  * ContractFamily describes one family and direction of the contract for tests, with one example per
  * type; the examples are also the golden vectors the web client checks.
  */
-record ContractFamily(
+public record ContractFamily(
     String name, Class<?> base, Class<? extends Enum<?>> types, List<?> examples) {
 
   private static final Instant CREATED = Instant.parse("2026-01-02T03:04:05Z");
@@ -88,7 +88,7 @@ record ContractFamily(
   private static final String SESSION = Channels.session("s-42");
   private static final String SHELL = Channels.shell("sh-7");
 
-  static final List<ContractFamily> ALL =
+  public static final List<ContractFamily> ALL =
       List.of(
           new ContractFamily(
               "GlobalEvent",
@@ -100,7 +100,7 @@ record ContractFamily(
                       new ConnectedData(
                           "c-8f2a",
                           "0.1.0",
-                          ProtocolConstants.CONTRACT_VERSION,
+                          new ContractInfo("2.0", "0123456789abcdef"),
                           ProtocolConstants.HEARTBEAT_INTERVAL_MS,
                           new ConnectionLimits(
                               ProtocolConstants.MAX_MESSAGE_BYTES,
@@ -184,7 +184,14 @@ record ContractFamily(
               ShellEvent.class,
               ShellEventType.class,
               List.of(
-                  new ShellInitEvent(SHELL, new ShellInitData("sh-7", 120, 40, "/home/dev/app")),
+                  new ShellInitEvent(
+                      SHELL,
+                      new ShellInitData(
+                          "sh-7",
+                          120,
+                          40,
+                          "/home/dev/app",
+                          new ContractInfo("2.0", "0123456789abcdef"))),
                   new ShellOutputEvent(SHELL, new ShellOutputData("\u001b[32m$\u001b[0m ")),
                   new ShellExitEvent(SHELL, new ShellExitData(130, "SIGINT")),
                   new ShellErrorEvent(

@@ -1,12 +1,9 @@
 package dev.switchboard.contract;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import io.micronaut.core.type.Argument;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,15 +18,15 @@ import org.junit.jupiter.api.Test;
  * committed copies in {@code @switchboard/contract}, like the generated types; {@code
  * -Dcontract.update} rewrites them.
  */
-class GeneratedArtifactsTest {
+public class GeneratedArtifactsTest {
 
-  private static final Path DIR = Path.of(System.getProperty("contract.generated.dir"));
-  private static final boolean UPDATE = Boolean.getBoolean("contract.update");
-  private static final String UPDATE_COMMAND = System.getProperty("contract.update.command");
-  private static final String HEADER =
+  private static final Path DIR = CommittedFiles.GENERATED_DIR;
+
+  /** The first lines of every generated TypeScript module. */
+  public static final String HEADER =
       "// Written from the Java contract by GeneratedArtifactsTest: do not edit.\n"
           + "// Regenerate with "
-          + UPDATE_COMMAND
+          + CommittedFiles.UPDATE_COMMAND
           + "\n\n";
 
   @Test
@@ -162,19 +159,6 @@ class GeneratedArtifactsTest {
   }
 
   private static void checkOrUpdate(String fileName, String expected) throws IOException {
-    Path committed = DIR.resolve(fileName);
-    if (UPDATE) {
-      Files.createDirectories(DIR);
-      Files.writeString(committed, expected, StandardCharsets.UTF_8);
-      return;
-    }
-    String actual = Files.exists(committed) ? Files.readString(committed) : "";
-    assertEquals(
-        expected,
-        actual,
-        committed
-            + " differs from the Java contract. Regenerate it with: "
-            + UPDATE_COMMAND
-            + " (then commit it).");
+    CommittedFiles.checkOrUpdate(DIR.resolve(fileName), expected);
   }
 }

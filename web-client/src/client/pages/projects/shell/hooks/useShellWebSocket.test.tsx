@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { CONTRACT } from "@switchboard/contract";
 import { FakeSocketFactory } from "../../../../../../test-support/fakeWebSocket";
 import { type HookHarness, renderHookWithSocket } from "../../../../../../test-support/renderHook";
 import { type ShellConnection, shellSocketUrl, useShellWebSocket } from "./useShellWebSocket";
@@ -10,7 +11,7 @@ const shellFrames = {
   init: (cols = 80, rows = 24) => ({
     channel: CHANNEL,
     type: "init",
-    data: { shellId: "sh1", cols, rows, cwd: "/srv/app" },
+    data: { shellId: "sh1", cols, rows, cwd: "/srv/app", contract: CONTRACT },
   }),
   output: (data: string) => ({ channel: CHANNEL, type: "output", data: { data } }),
   exit: (exitCode: number) => ({ channel: CHANNEL, type: "exit", data: { exitCode } }),

@@ -1,5 +1,6 @@
 package dev.switchboard.contract.global;
 
+import dev.switchboard.contract.ContractInfo;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.Objects;
 
@@ -11,7 +12,7 @@ import java.util.Objects;
 public record ConnectedData(
     String connectionId,
     String serverVersion,
-    int contractVersion,
+    ContractInfo contract,
     long heartbeatIntervalMs,
     ConnectionLimits limits) {
 
@@ -19,6 +20,7 @@ public record ConnectedData(
   public ConnectedData {
     Objects.requireNonNull(connectionId, "connectionId");
     Objects.requireNonNull(serverVersion, "serverVersion");
+    Objects.requireNonNull(contract, "contract");
     Objects.requireNonNull(limits, "limits");
     if (heartbeatIntervalMs <= 0) {
       throw new IllegalArgumentException("heartbeatIntervalMs must be positive");

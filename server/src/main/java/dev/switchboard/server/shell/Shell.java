@@ -2,6 +2,7 @@ package dev.switchboard.server.shell;
 
 import com.pty4j.PtyProcess;
 import com.pty4j.WinSize;
+import dev.switchboard.contract.ContractInfo;
 import dev.switchboard.contract.error.CloseCode;
 import dev.switchboard.contract.shell.ShellExitData;
 import dev.switchboard.contract.shell.ShellInitData;
@@ -179,7 +180,8 @@ public final class Shell {
       lock.notifyAll();
       cancelExpiry();
       socket.onWritten(this::written);
-      socket.init(new ShellInitData(id, size.cols(), size.rows(), cwd), ref);
+      socket.init(
+          new ShellInitData(id, size.cols(), size.rows(), cwd, ContractInfo.current()), ref);
       if (replay) {
         replay(socket);
       }

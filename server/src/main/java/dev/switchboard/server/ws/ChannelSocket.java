@@ -2,7 +2,7 @@ package dev.switchboard.server.ws;
 
 import dev.switchboard.contract.ChannelName;
 import dev.switchboard.contract.Channels;
-import dev.switchboard.contract.ProtocolConstants;
+import dev.switchboard.contract.ContractInfo;
 import dev.switchboard.contract.error.CloseCode;
 import dev.switchboard.contract.error.ErrorCode;
 import dev.switchboard.contract.global.ConnectedData;
@@ -107,7 +107,7 @@ public final class ChannelSocket implements ChannelSocketEndpoint {
         new ConnectedData(
             connection.id(),
             serverVersion,
-            ProtocolConstants.CONTRACT_VERSION,
+            ContractInfo.current(),
             configuration.heartbeatInterval().toMillis(),
             limits);
     connection.send(

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.contract.Channels;
+import dev.switchboard.contract.ContractInfo;
 import dev.switchboard.contract.project.SessionDeletedData;
 import dev.switchboard.contract.project.SessionDeletedEvent;
 import dev.switchboard.contract.session.OutputStreamName;
@@ -72,7 +73,11 @@ class ChannelSocketIT {
       assertEquals("global", connected.get("channel").getStringValue());
       JsonNode data = connected.get("data");
       assertTrue(data.get("connectionId").getStringValue().startsWith("c-"));
-      assertEquals(1, data.get("contractVersion").getIntValue());
+      assertEquals(
+          ContractInfo.current().version(), data.get("contract").get("version").getStringValue());
+      assertEquals(
+          ContractInfo.current().hash(), data.get("contract").get("hash").getStringValue());
+      assertTrue(ContractInfo.current().hash().matches("[0-9a-f]{16}"));
       assertEquals(30_000, data.get("heartbeatIntervalMs").getLongValue());
       assertEquals(100, data.get("limits").get("maxSubscriptions").getIntValue());
       assertEquals(65_536, data.get("limits").get("maxMessageBytes").getIntValue());
