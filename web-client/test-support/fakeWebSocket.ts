@@ -31,9 +31,15 @@ export class FakeWebSocket implements SocketLike {
     return this.sent.map((text) => JSON.parse(text) as Record<string, unknown>);
   }
 
-  /** The server accepted the connection. */
-  open(): void {
+  /**
+   * The server accepted the connection and, as a server does, sent `connected` with this client's
+   * own contract (`{ connected: false }` stops before it, to test what happens in between).
+   */
+  open(options: { connected?: boolean } = {}): void {
     this.onopen?.call(this as unknown as WebSocket, new Event("open"));
+    if (options.connected !== false) {
+      this.receive(serverFrames.connected());
+    }
   }
 
   /** The server sent a frame: an object is sent as JSON, a string as is. */

@@ -11,6 +11,8 @@ import {
   Channels,
   type ClientCommand,
   CloseCode,
+  compareContracts,
+  type ContractVerdict,
   type ErrorCode,
   type Frame,
   type GlobalCommand,
@@ -102,6 +104,8 @@ export class WebSocketClient {
   private refCounter = 0;
   private lastMessageAt = 0;
   private connectionId: string | null = null;
+  /** The server's contract against this client's, from the open socket's `connected`. */
+  private contract: ContractVerdict | null = null;
 
   constructor(options: WebSocketClientOptions) {
     this.options = options;
@@ -211,11 +215,19 @@ export class WebSocketClient {
         this.pendingReplies.delete(this.pendingReplies.keys().next().value!);
       }
     }
-    if (this.machine.isOpen()) {
+    if (this.isReady()) {
       this.write(frame);
     } else {
       this.queue.push(frame);
     }
+  }
+
+  /**
+   * Open, and the server's `connected` showed a contract this client speaks: commands go out only
+   * then, so a client never sends to a server whose contract it cannot speak.
+   */
+  private isReady(): boolean {
+    return this.machine.isOpen() && this.contract !== null && this.contract.kind !== "incompatible";
   }
 
   /**
@@ -231,12 +243,12 @@ export class WebSocketClient {
   ): () => void {
     const subscriber: ChannelSubscriber = { onResync: options.onResync };
     const offBus = this.bus.on(channel, handler);
-    if (this.subscriptions.add(channel, subscriber, options.since) && this.machine.isOpen()) {
+    if (this.subscriptions.add(channel, subscriber, options.since) && this.isReady()) {
       this.sendSubscribe(channel);
     }
     return () => {
       offBus();
-      if (this.subscriptions.remove(channel, subscriber) && this.machine.isOpen()) {
+      if (this.subscriptions.remove(channel, subscriber) && this.isReady()) {
         this.sendGlobal({
           channel: GLOBAL,
           type: GlobalCommandTypes.UNSUBSCRIBE,
@@ -263,10 +275,9 @@ export class WebSocketClient {
   private onOpen(): void {
     this.backoff.reset();
     this.lastMessageAt = this.now();
+    this.contract = null;
     this.machine.transition(ConnectionStates.OPEN);
     this.heartbeat.start();
-    this.subscriptions.list().forEach((channel) => this.sendSubscribe(channel));
-    this.queue.drain().forEach((frame) => this.write(frame));
   }
 
   private onFrame(raw: unknown): void {
@@ -300,11 +311,22 @@ export class WebSocketClient {
 
   private onGlobalEvent(event: Frame<GlobalEvent>): void {
     switch (event.type) {
-      case "connected":
+      case "connected": {
         this.connectionId = event.data.connectionId;
+        const first = this.contract === null;
+        this.contract = compareContracts(event.data.contract);
+        if (this.contract.kind === "incompatible") {
+          return this.refuseContract(this.contract.reason);
+        }
+        if (first) {
+          // Subscriptions and queued commands wait for `connected`: only now is the contract known.
+          this.subscriptions.list().forEach((channel) => this.sendSubscribe(channel));
+          this.queue.drain().forEach((frame) => this.write(frame));
+        }
         this.heartbeat.start(event.data.heartbeatIntervalMs, event.data.limits.pongTimeoutMs);
         this.heartbeat.pingNow();
         return this.publish();
+      }
       case "pong": {
         const latencyMs = this.heartbeat.handlePong(event.ref, event.data.timestamp);
         if (latencyMs !== null) {
@@ -384,6 +406,20 @@ export class WebSocketClient {
   }
 
   /** Detaches and closes the socket (its close event never reaches the funnel); stops timers. */
+  /**
+   * The server speaks a contract this client cannot (another major, or older than it needs): it
+   * sends nothing more, closes the socket and stays down; the snapshot's `contract` says why, so
+   * the app can offer a reload. Queued commands stay queued.
+   */
+  private refuseContract(reason: string): void {
+    this.logger.error(`WebSocket: ${reason} Reload the page to get a client that speaks it.`);
+    this.closeSocket();
+    this.backoff.reset();
+    this.machine.transition(ConnectionStates.DISCONNECTED);
+    this.report({ kind: "contract", message: `${reason} Reload the page.` });
+    this.publish();
+  }
+
   private closeSocket(): void {
     this.heartbeat.stop();
     if (this.reconnectTimer !== null) {
@@ -453,6 +489,7 @@ export class WebSocketClient {
       maxAttempts: this.backoff.maxAttempts,
       averageLatencyMs: this.metrics.averageLatency,
       connectionId: this.connectionId,
+      contract: this.contract,
     };
   }
 }

@@ -1,13 +1,15 @@
 /**
  * ClientError is a problem the user should see: a refused subscription, a server `error`
- * frame, or a connection that dropped or is down for good. Messages say what to do next.
+ * frame, a connection that dropped or is down for good, or a server whose contract this client
+ * cannot speak. Messages say what to do next.
  */
 import type { ErrorCode } from "@switchboard/contract";
 
 export type ClientError =
   | { kind: "subscription"; channel: string; code: ErrorCode; message: string }
   | { kind: "server"; code: ErrorCode; message: string; retryable: boolean }
-  | { kind: "connection"; closeCode: number; message: string };
+  | { kind: "connection"; closeCode: number; message: string }
+  | { kind: "contract"; message: string };
 
 /** The server closed with a code that asks the client not to reconnect. */
 export function terminalCloseError(closeCode: number, reason: string): ClientError {

@@ -2,6 +2,7 @@
  * The types around {@link WebSocketClient}: what it needs of a socket, how it is configured,
  * and the snapshot React renders.
  */
+import type { ContractVerdict } from "@switchboard/contract";
 import type { ChannelSubscriber } from "./channelSubscriptions.js";
 import type { ConnectionState } from "./connectionState.js";
 import type { BackoffOptions } from "./reconnectionStrategy.js";
@@ -42,6 +43,11 @@ export interface ClientSnapshot {
   readonly averageLatencyMs: number | null;
   /** From `connected`; quote it when reporting a problem. */
   readonly connectionId: string | null;
+  /**
+   * The server's contract against this client's (`identical`, `compatible`, `incompatible`), from
+   * the last `connected`; null before the first. While `incompatible` the client sends nothing.
+   */
+  readonly contract: ContractVerdict | null;
 }
 
 /** One frame as the dev tools show it: which way it went, when, and its text. */

@@ -22,6 +22,11 @@ function setup(maxQueuedMessages?: number) {
   return { factory, logger, client, errors, changes };
 }
 
+/** The frames that are not heartbeat pings (one goes out on every `connected`). */
+function commandsOf(frames: Record<string, unknown>[]) {
+  return frames.filter((frame) => frame.type !== GlobalCommandTypes.PING);
+}
+
 function pingsOf(frames: Record<string, unknown>[]) {
   return frames.filter((frame) => frame.type === GlobalCommandTypes.PING);
 }
@@ -51,7 +56,7 @@ describe("WebSocketClient connection", () => {
     const { factory, client } = setup();
     client.connect();
     const socket = factory.last;
-    socket.open();
+    socket.open({ connected: false });
     socket.receive(serverFrames.connected(10000));
     const answer = (ping: Record<string, unknown> | undefined) =>
       socket.receive(serverFrames.pong(ping?.ref, (ping?.data as { timestamp: number }).timestamp));
@@ -204,7 +209,7 @@ describe("WebSocketClient connection", () => {
     client.connect();
     factory.last.open();
 
-    const sentIds = factory.last.sentFrames().map((frame) => frame.data);
+    const sentIds = commandsOf(factory.last.sentFrames()).map((frame) => frame.data);
     expect(sentIds).toEqual([{ messageId: "b" }, { messageId: "c" }, { messageId: "d" }]);
   });
 
@@ -216,7 +221,7 @@ describe("WebSocketClient connection", () => {
     client.connect();
     factory.last.open();
 
-    expect(factory.last.sent).toHaveLength(100);
+    expect(commandsOf(factory.last.sentFrames())).toHaveLength(100);
     expect(factory.last.sentFrames()[0]).toMatchObject({ data: { messageId: "m-1" } });
     expect(logger.warn).toHaveBeenCalledTimes(1);
   });
@@ -226,7 +231,7 @@ describe("WebSocketClient connection", () => {
     const globalHandler = vi.fn();
     client.bus.on("global", globalHandler);
     client.connect();
-    factory.last.open();
+    factory.last.open({ connected: false });
 
     factory.last.receive("{not json");
     factory.last.receive({ channel: "global", type: "stream_output", data: {} });
@@ -260,7 +265,7 @@ describe("WebSocketClient connection", () => {
     const onError = vi.fn();
 
     client.send({ channel: "session:s1", type: "cancel", data: { messageId: "m1" } }, onError);
-    const [sent] = factory.last.sentFrames();
+    const [sent] = commandsOf(factory.last.sentFrames());
     expect(typeof sent?.ref).toBe("string");
     factory.last.receive({
       channel: "global",
@@ -361,14 +366,18 @@ describe("WebSocketClient connection", () => {
     factory.last.receive(serverFrames.connected());
 
     expect(frames).toEqual([
+      { direction: "in", channel: "global", type: "connected" },
+      { direction: "out", channel: "global", type: "ping" }, // the first heartbeat, on connected
       { direction: "out", channel: "global", type: "subscribe" },
       { direction: "in", channel: null, type: null },
     ]);
     expect(client.getRecentFrames().map((frame) => frame.type)).toEqual([
+      "connected",
+      "ping",
       "subscribe",
       null,
       "connected",
-      "ping", // the first heartbeat goes out on connected
+      "ping",
     ]);
   });
 });

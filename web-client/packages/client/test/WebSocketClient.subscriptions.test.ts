@@ -58,7 +58,7 @@ describe("WebSocketClient subscriptions", () => {
   it("subscribes without a position the first time and delivers the channel's events", () => {
     const { factory, applied } = setup();
     expect(subscribesOf(factory.last.sentFrames())).toEqual([
-      { channel: "global", type: "subscribe", data: { channel: session }, ref: "1" },
+      { channel: "global", type: "subscribe", data: { channel: session }, ref: "2" }, // "1": the ping on connected
     ]);
 
     factory.last.receive(serverFrames.subscriptionSuccess(session, "e1", 0, false));

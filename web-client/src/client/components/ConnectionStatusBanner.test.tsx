@@ -2,7 +2,8 @@
 import { act } from "react";
 import { createRoot, type Root } from "react-dom/client";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { FakeSocketFactory } from "../../../test-support/fakeWebSocket";
+import { Channels, CloseCode, CONTRACT } from "@switchboard/contract";
+import { FakeSocketFactory, serverFrames } from "../../../test-support/fakeWebSocket";
 import { WebSocketClient } from "@switchboard/client";
 import { WebSocketProvider } from "../providers/WebSocketProvider";
 import { ConnectionStatusBanner } from "./ConnectionStatusBanner";
@@ -72,6 +73,36 @@ describe("ConnectionStatusBanner", () => {
 
     expect(factory.sockets).toHaveLength(2);
     expect(text()).toContain("Connecting…");
+  });
+
+  it("offers Reload, and sends nothing, when the server speaks another major contract", () => {
+    render();
+    client.subscribe(Channels.session("s-1"), () => {});
+    client.send({ channel: "session:s-1", type: "cancel", data: { messageId: "m-1" } });
+    const socket = factory.last;
+    const connected = serverFrames.connected();
+    const [major] = CONTRACT.version.split(".");
+    act(() => {
+      socket.open({ connected: false });
+      socket.receive({
+        ...connected,
+        data: {
+          ...connected.data,
+          contract: { version: `${Number(major) + 1}.0`, hash: "f".repeat(16) },
+        },
+      });
+    });
+
+    expect(socket.sent).toEqual([]);
+    expect(socket.closedByClient).toBe(CloseCode.NORMAL);
+    expect(container.querySelector('[role="alert"]')?.textContent).toContain(
+      `The server was updated to contract ${Number(major) + 1}.0; this page speaks ${CONTRACT.version}.`,
+    );
+    expect(container.querySelector("button")?.textContent).toBe("Reload");
+    act(() => {
+      vi.advanceTimersByTime(120_000);
+    });
+    expect(factory.sockets).toHaveLength(1);
   });
 
   it("closes the connection when unmounted", () => {

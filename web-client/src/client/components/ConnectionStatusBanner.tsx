@@ -1,12 +1,34 @@
 /**
  * ConnectionStatusBanner shows, on every page, whether the live connection is up: its state
- * ("Reconnecting… (3/5)"), the average heartbeat latency, and a Reconnect button.
+ * ("Reconnecting… (3/5)"), the average heartbeat latency, and a Reconnect button. When the server
+ * speaks a contract this page cannot (it was updated), it says so and offers Reload instead: the
+ * client sends nothing more, and a reconnect would meet the same server.
  */
 import { formatLatency, getStatusColor, getStatusLabel } from "../lib/connectionStatus";
 import { useWebSocket } from "../providers/webSocketContext";
 
 export function ConnectionStatusBanner() {
-  const { state, attempt, maxAttempts, averageLatencyMs, reconnect } = useWebSocket();
+  const { state, attempt, maxAttempts, averageLatencyMs, reconnect, contract } = useWebSocket();
+  if (contract?.kind === "incompatible") {
+    return (
+      <div
+        className="connection-banner connection-banner--outdated"
+        data-testid="connection-banner"
+        role="alert"
+      >
+        <span className="connection-banner__label">
+          The server was updated: {contract.reason} Reload to continue.
+        </span>
+        <button
+          type="button"
+          className="connection-banner__button"
+          onClick={() => window.location.reload()}
+        >
+          Reload
+        </button>
+      </div>
+    );
+  }
   const color = getStatusColor(state);
   return (
     <div

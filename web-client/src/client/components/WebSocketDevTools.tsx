@@ -11,6 +11,7 @@
  */
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { formatLatency } from "../lib/connectionStatus";
+import { CONTRACT } from "@switchboard/contract";
 import type { WebSocketMetrics } from "@switchboard/client";
 import { exposeMetrics } from "../lib/metricsExposure";
 import { useWebSocket } from "../providers/webSocketContext";
@@ -67,7 +68,8 @@ export default function WebSocketDevTools() {
 }
 
 function Panel({ log, onClose }: { log: FrameLog; onClose: () => void }) {
-  const { state, connectionId, metrics, getActiveChannels, reconnect, disconnect } = useWebSocket();
+  const { state, connectionId, contract, metrics, getActiveChannels, reconnect, disconnect } =
+    useWebSocket();
   const frames = useSyncExternalStore(log.subscribe, log.snapshot);
   const [channel, setChannel] = useState<string | null>(null);
   const shown = filterFrames(frames, channel);
@@ -90,6 +92,13 @@ function Panel({ log, onClose }: { log: FrameLog; onClose: () => void }) {
           ×
         </button>
       </header>
+      <p className="devtools__contract" data-testid="devtools-contract">
+        Contract: this page {CONTRACT.version} ({CONTRACT.hash})
+        {contract !== null &&
+          ` · server ${contract.server.version} (${contract.server.hash}) · ${contract.kind}`}
+        {contract?.kind === "compatible" && ` · ${contract.detail}`}
+        {contract?.kind === "incompatible" && ` · ${contract.reason}`}
+      </p>
       <Metrics metrics={metrics} />
       <div className="devtools__section">
         <h3>Subscriptions</h3>

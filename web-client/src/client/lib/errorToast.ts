@@ -28,6 +28,9 @@ export function describeClientError(error: ClientError): ErrorToast {
         description: `${error.message} (${error.code}${error.retryable ? ", try again" : ""})`,
         retry: false,
       };
+    case "contract":
+      // The banner offers the reload; a reconnect would meet the same server.
+      return { title: "The server was updated", description: error.message, retry: false };
     default: {
       const _exhaustive: never = error;
       return _exhaustive;
