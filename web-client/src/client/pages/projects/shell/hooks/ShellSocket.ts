@@ -5,6 +5,7 @@
  * manual). A shell that exited, or a close code that forbids it, ends the retries.
  */
 import {
+  compareContracts,
   Channels,
   type Frame,
   type ShellCommand,
@@ -115,6 +116,13 @@ export class ShellSocket {
       return;
     }
     if (isShellInitEvent(frame)) {
+      const contract = compareContracts(frame.data.contract);
+      if (contract.kind === "incompatible") {
+        // Like the channel socket: send nothing more to a server this page cannot speak to.
+        this.stopped = true;
+        this.detach();
+        return this.options.onStatus("closed", 0, `${contract.reason} Reload the page.`);
+      }
       this.backoff.reset();
       this.options.onStatus("open", 0, null);
     } else if (isShellExitEvent(frame)) {

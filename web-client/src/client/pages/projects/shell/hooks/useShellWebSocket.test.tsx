@@ -61,13 +61,31 @@ function h(): HookHarness<ShellConnection> {
 
 /** The shell socket's server side: open it, send frames, close it, inside act(). */
 const server = {
-  open: () => h().act(() => shells.last.open()),
+  // The shell socket has no `connected`: the server answers the client's `init`.
+  open: () => h().act(() => shells.last.open({ connected: false })),
   send: (frame: object) => h().act(() => shells.last.receive(frame)),
   close: (code: number) => h().act(() => shells.last.serverClose(code)),
   sent: () => shells.last.sentFrames(),
 };
 
 describe("useShellWebSocket", () => {
+  it("stops and asks for a reload when the server's init shows another major contract", () => {
+    server.open();
+    const [major] = CONTRACT.version.split(".");
+    const newer = { version: `${Number(major) + 1}.0`, hash: "f".repeat(16) };
+    server.send({ ...shellFrames.init(), data: { ...shellFrames.init().data, contract: newer } });
+    h().act(() => h().result.current.input("ls\r"));
+
+    expect(h().result.current).toMatchObject({ status: "closed" });
+    expect(h().result.current.error).toContain(
+      `The server was updated to contract ${newer.version}`,
+    );
+    expect(server.sent()).toEqual([{ channel: CHANNEL, type: "init", data: size }]);
+    expect(shells.last.closedByClient).toBe(1000);
+    h().act(() => vi.advanceTimersByTime(120_000));
+    expect(shells.sockets).toHaveLength(1);
+  });
+
   it("attaches with the terminal's size and writes the shell's output", () => {
     expect(shells.last.url).toBe("ws://h:1/ws/shell/sh1");
     expect(h().result.current.status).toBe("connecting");
