@@ -63,17 +63,20 @@ public record ContractBaseline(ContractVersion version, ObjectNode schema) {
   }
 
   /**
-   * Sets an npm package's version, and its dependency on {@code @switchboard/contract}, to the
-   * contract's: the packages are versioned {@code MAJOR.MINOR.PATCH} from it.
+   * Moves a manifest to the contract's version: a {@code @switchboard/} package's own version, and
+   * any manifest's dependency ranges on the packages (the app's too), to {@code ^version}.
    */
   private static void setPackageVersion(Path manifest, String version) throws IOException {
     String json = Files.readString(manifest);
-    String updated =
-        json.replaceFirst("(?m)^  \"version\": \"[^\"]*\"", "  \"version\": \"" + version + "\"")
-            .replaceFirst(
-                "\"@switchboard/contract\": \"\\^[^\"]*\"",
-                "\"@switchboard/contract\": \"^" + version + "\"");
-    Files.writeString(manifest, updated, StandardCharsets.UTF_8);
+    if (json.contains("\"name\": \"@switchboard/")) {
+      json =
+          json.replaceFirst("(?m)^  \"version\": \"[^\"]*\"", "  \"version\": \"" + version + "\"");
+    }
+    json =
+        json.replaceAll(
+            "\"(@switchboard/(?:contract|client))\": \"\\^[^\"]*\"",
+            "\"$1\": \"^" + version + "\"");
+    Files.writeString(manifest, json, StandardCharsets.UTF_8);
   }
 
   private static void addChangelogEntry(

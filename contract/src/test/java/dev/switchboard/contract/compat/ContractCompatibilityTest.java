@@ -103,7 +103,8 @@ class ContractCompatibilityTest {
         .append(version.bumpedFor(level))
         .append(", regenerates the contract files and adds an entry to ")
         .append(ROOT.relativize(CHANGELOG))
-        .append(" to describe, and moves the npm packages to that version (then run `npm install")
+        .append(
+            " to describe, and moves the npm packages to that version (then run `npm install --ignore-scripts")
         .append(
             " --package-lock-only` in web-client). Otherwise change the records back. The rules: docs/protocol.md,")
         .append(" \"Evolving the protocol\".");
