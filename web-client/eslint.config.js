@@ -31,6 +31,7 @@ export default defineConfig(
       "coverage/",
       "target/",
       "packages/contract/src/generated/**",
+      "packages/*/scripts/*.d.mts",
       "test-fixtures/**",
       "examples/**",
     ],
@@ -65,7 +66,7 @@ export default defineConfig(
     },
   },
   {
-    files: ["*.{js,ts}", "test-support/**/*.ts", "scripts/**/*.mjs"],
+    files: ["*.{js,ts}", "test-support/**/*.ts", "scripts/**/*.mjs", "packages/*/scripts/**/*.mjs"],
     languageOptions: { globals: globals.node },
   },
   {

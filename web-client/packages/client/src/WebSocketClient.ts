@@ -45,6 +45,7 @@ import { type ChannelHandler, WebSocketEventBus } from "./WebSocketEventBus.js";
 import {
   type ClientSnapshot,
   type FrameRecord,
+  type RejectedFrame,
   globalWebSocket,
   type Logger,
   type SocketLike,
@@ -96,6 +97,7 @@ export class WebSocketClient {
   private readonly errorListeners = new Set<(error: ClientError) => void>();
   private readonly frameTaps = new Set<(frame: FrameRecord) => void>();
   private readonly recentFrames: FrameRecord[] = [];
+  private readonly rejectedFrames: RejectedFrame[] = [];
   private readonly pendingReplies = new Map<string, (error: CommandError) => void>();
   private socket: SocketLike | null = null;
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
@@ -286,6 +288,8 @@ export class WebSocketClient {
     const parsed = parseServerFrame(raw);
     this.recordFrame("in", String(raw), parsed.ok ? parsed.frame : null);
     if (!parsed.ok) {
+      this.metrics.trackRejected();
+      this.rememberRejected(String(raw), parsed.problem);
       this.logger.warn(`WebSocket: ignored a frame from the server: ${parsed.problem}.`);
       return;
     }
@@ -464,6 +468,21 @@ export class WebSocketClient {
       this.recentFrames.shift();
     }
     [...this.frameTaps].forEach((tap) => tap(record));
+  }
+
+  private rememberRejected(text: string, problem: string): void {
+    this.rejectedFrames.push({ at: this.now(), text: text.slice(0, 2_000), problem });
+    if (this.rejectedFrames.length > RECENT_FRAMES) {
+      this.rejectedFrames.shift();
+    }
+  }
+
+  /**
+   * The last {@link RECENT_FRAMES} frames from the server that did not match the contract, with
+   * why: they were dropped before any handler (for the dev tools).
+   */
+  getRejectedFrames(): readonly RejectedFrame[] {
+    return [...this.rejectedFrames];
   }
 
   private report(error: ClientError): void {

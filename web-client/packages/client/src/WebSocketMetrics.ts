@@ -11,6 +11,8 @@ export interface MetricsSnapshot {
   readonly messagesSent: number;
   readonly messagesReceived: number;
   readonly reconnections: number;
+  /** Frames from the server dropped because they did not match the contract. */
+  readonly messagesRejected: number;
   /** The last latency samples, oldest first, in ms. */
   readonly latenciesMs: readonly number[];
   /** The average of `latenciesMs`, or `null` before the first pong. */
@@ -22,6 +24,7 @@ export class WebSocketMetrics {
   private sent = 0;
   private received = 0;
   private reconnectCount = 0;
+  private rejected = 0;
   private latencies: number[] = [];
   private current: MetricsSnapshot = this.buildSnapshot();
   private readonly listeners = new Set<() => void>();
@@ -33,6 +36,12 @@ export class WebSocketMetrics {
 
   trackReceived(): void {
     this.received += 1;
+    this.changed();
+  }
+
+  /** A frame the server sent that the contract's validators refused (it never reached a handler). */
+  trackRejected(): void {
+    this.rejected += 1;
     this.changed();
   }
 
@@ -68,6 +77,7 @@ export class WebSocketMetrics {
     this.sent = 0;
     this.received = 0;
     this.reconnectCount = 0;
+    this.rejected = 0;
     this.latencies = [];
     this.changed();
   }
@@ -86,6 +96,7 @@ export class WebSocketMetrics {
       messagesSent: this.sent,
       messagesReceived: this.received,
       reconnections: this.reconnectCount,
+      messagesRejected: this.rejected,
       latenciesMs: this.latencies,
       averageLatencyMs: count === 0 ? null : total / count,
     });

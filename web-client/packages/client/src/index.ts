@@ -17,6 +17,7 @@ export { LATENCY_WINDOW_SIZE, type MetricsSnapshot, WebSocketMetrics } from "./W
 export {
   type ClientSnapshot,
   type FrameRecord,
+  type RejectedFrame,
   globalWebSocket,
   type Logger,
   type SocketLike,

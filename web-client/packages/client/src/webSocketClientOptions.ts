@@ -50,6 +50,14 @@ export interface ClientSnapshot {
   readonly contract: ContractVerdict | null;
 }
 
+/** A frame from the server that the contract's validators refused, and why. */
+export interface RejectedFrame {
+  readonly at: number;
+  /** The frame's text, cut at 2,000 characters. */
+  readonly text: string;
+  readonly problem: string;
+}
+
 /** One frame as the dev tools show it: which way it went, when, and its text. */
 export interface FrameRecord {
   readonly direction: "in" | "out";

@@ -243,6 +243,33 @@ describe("WebSocketClient connection", () => {
     expect(client.metrics.snapshot().messagesReceived).toBe(2);
   });
 
+  it("drops frames that break the contract before any handler and lists them with why", () => {
+    const { factory, client } = setup();
+    const sessionHandler = vi.fn();
+    client.subscribe("session:s1", sessionHandler);
+    client.connect();
+    factory.last.open();
+    const valid = {
+      channel: "session:s1",
+      type: "stream_output",
+      data: { messageId: "m-1", seq: 0, chunk: "hi", stream: "stdout" },
+      offset: 1,
+    };
+
+    factory.last.receive({ ...valid, type: "stream_outputs" }); // wrong type
+    factory.last.receive({ ...valid, data: { ...valid.data, chunk: undefined } }); // missing field
+    factory.last.receive({ ...valid, channel: "project:p1" }); // wrong channel family
+    factory.last.receive(valid);
+
+    expect(sessionHandler).toHaveBeenCalledOnce();
+    expect(client.metrics.snapshot().messagesRejected).toBe(3);
+    expect(client.getRejectedFrames().map((frame) => frame.problem)).toEqual([
+      '"stream_outputs" on "session:s1" is not a valid SessionEvent: "type" is not one of its types',
+      '"stream_output" on "session:s1" is not a valid SessionEvent: data must have required property \'chunk\'',
+      '"stream_output" on "project:p1" is not a valid ProjectEvent: "type" is not one of its types',
+    ]);
+  });
+
   it("reports server error frames with their code", () => {
     const { factory, client, errors } = setup();
     client.connect();

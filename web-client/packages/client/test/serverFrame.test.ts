@@ -13,18 +13,23 @@ describe("parseServerFrame", () => {
   });
 
   it.each([
-    ["not JSON", "{oops", "not a JSON object"],
+    ["not JSON", "{oops", "it is not JSON"],
     ["a binary payload", new ArrayBuffer(2), "not a JSON object"],
     ["an array", "[]", "not a JSON object"],
     [
       "an event of another family",
       JSON.stringify({ channel: "global", type: "stream_output", data: {} }),
-      '"stream_output" on "global" is not an event of that channel',
+      '"stream_output" on "global" is not a valid GlobalEvent: "type" is not one of its types',
     ],
     [
       "a bad channel name",
       JSON.stringify({ channel: "session:", type: "stream_output", data: {} }),
-      "is not an event of that channel",
+      '"session:" is not a channel: ',
+    ],
+    [
+      "a known event missing a field",
+      JSON.stringify({ channel: "global", type: "pong", data: { timestamp: 1 } }),
+      "data must have required property 'serverTime'",
     ],
   ])("rejects %s and says why", (_name, raw, problem) => {
     const parsed = parseServerFrame(raw);

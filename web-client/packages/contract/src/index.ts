@@ -10,3 +10,4 @@ export * from "./contractInfo.js";
 export * from "./guards.js";
 export * from "./rest.js";
 export * from "./types.js";
+export * from "./validation.js";

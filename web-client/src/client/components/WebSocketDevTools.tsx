@@ -68,8 +68,21 @@ export default function WebSocketDevTools() {
 }
 
 function Panel({ log, onClose }: { log: FrameLog; onClose: () => void }) {
-  const { state, connectionId, contract, metrics, getActiveChannels, reconnect, disconnect } =
-    useWebSocket();
+  const {
+    state,
+    connectionId,
+    contract,
+    metrics,
+    getActiveChannels,
+    getRejectedFrames,
+    reconnect,
+    disconnect,
+  } = useWebSocket();
+  // Re-read on every metrics change: a rejected frame bumps messagesRejected.
+  const rejected = useSyncExternalStore(
+    metrics.subscribe.bind(metrics),
+    () => metrics.snapshot().messagesRejected,
+  );
   const frames = useSyncExternalStore(log.subscribe, log.snapshot);
   const [channel, setChannel] = useState<string | null>(null);
   const shown = filterFrames(frames, channel);
@@ -111,6 +124,21 @@ function Panel({ log, onClose }: { log: FrameLog; onClose: () => void }) {
           {getActiveChannels().length === 0 && <li className="devtools__muted">none</li>}
         </ul>
       </div>
+      {rejected > 0 && (
+        <div className="devtools__section">
+          <h3>Rejected frames ({rejected})</h3>
+          <ol className="devtools__rejected" data-testid="devtools-rejected">
+            {getRejectedFrames().map((frame, index) => (
+              <li key={`${frame.at}-${index}`}>
+                <details>
+                  <summary>{frame.problem}</summary>
+                  <pre>{frame.text}</pre>
+                </details>
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
       <div className="devtools__section devtools__section--grow">
         <div className="devtools__frames-header">
           <h3>Frames</h3>

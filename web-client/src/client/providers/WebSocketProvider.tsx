@@ -63,6 +63,7 @@ export function WebSocketProvider({ children, createClient }: WebSocketProviderP
       getActiveChannels: () => client.getActiveChannels(),
       tapFrames: client.tapFrames.bind(client),
       getRecentFrames: client.getRecentFrames.bind(client),
+      getRejectedFrames: client.getRejectedFrames.bind(client),
     }),
     [client],
   );

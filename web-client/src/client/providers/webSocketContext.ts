@@ -23,6 +23,8 @@ export interface WebSocketApi extends ClientSnapshot {
   tapFrames: WebSocketClient["tapFrames"];
   /** The last 50 frames, oldest first, for the dev tools. */
   getRecentFrames: WebSocketClient["getRecentFrames"];
+  /** The server's frames the contract's validators refused, with why (for the dev tools). */
+  getRejectedFrames: WebSocketClient["getRejectedFrames"];
 }
 
 export const WebSocketContext = createContext<WebSocketApi | null>(null);
