@@ -6,7 +6,9 @@ import dev.switchboard.server.auth.AuthResult;
 import dev.switchboard.server.auth.Authenticator;
 import dev.switchboard.server.auth.Caller;
 import dev.switchboard.server.ws.guard.AllowedOrigins;
+import dev.switchboard.server.ws.guard.GuardedUpgrade;
 import dev.switchboard.server.ws.guard.TokenConnectionLimit;
+import dev.switchboard.server.ws.guard.WebSocketConfiguration;
 import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
 import io.micronaut.json.JsonMapper;
 import io.netty.buffer.Unpooled;
@@ -67,7 +69,7 @@ import org.slf4j.LoggerFactory;
  * client that pipelines an upgrade behind an unanswered request loses that answer.
  */
 @Singleton
-public final class ChannelSocketUpgrade {
+public final class ChannelSocketUpgrade implements GuardedUpgrade {
 
   /** This handler's name in the pipeline. */
   public static final String NAME = "switchboard-ws-upgrade";
@@ -91,7 +93,7 @@ public final class ChannelSocketUpgrade {
       TokenConnectionLimit limit,
       ChannelSocketEndpoint socket,
       JsonMapper json,
-      ChannelSocketConfiguration configuration,
+      WebSocketConfiguration configuration,
       ServerDrain drain) {
     this.drain = drain;
     this.origins = origins;
@@ -104,7 +106,13 @@ public final class ChannelSocketUpgrade {
         new WebSocketServerHandshakerFactory(PATH, null, false, configuration.maxMessageBytes());
   }
 
+  @Override
+  public String handlerName() {
+    return NAME;
+  }
+
   /** A handler for one HTTP/1.1 connection. */
+  @Override
   public ChannelHandler newHandler() {
     return new Handler();
   }

@@ -3,6 +3,9 @@ package dev.switchboard.server.ws;
 import dev.switchboard.contract.error.CloseCode;
 import dev.switchboard.server.auth.Caller;
 import dev.switchboard.server.channel.StreamEvent;
+import dev.switchboard.server.wire.CommandReplies;
+import dev.switchboard.server.ws.guard.WebSocketConfiguration;
+import dev.switchboard.server.ws.guard.WindowCounter;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -28,7 +31,7 @@ import java.util.concurrent.atomic.LongAdder;
  * them on as the client reads, and evicts a client that stops reading. Its count, taken on the
  * event loop, knows what the kernel has taken, which a count kept here could not.
  */
-public final class Connection {
+public final class Connection implements CommandReplies {
 
   private static final long MINUTE_NANOS = 60_000_000_000L;
 
@@ -49,7 +52,7 @@ public final class Connection {
       String id,
       Caller caller,
       Channel channel,
-      ChannelSocketConfiguration limits,
+      WebSocketConfiguration limits,
       LongAdder framesOut) {
     this.id = id;
     this.caller = caller;
@@ -67,6 +70,7 @@ public final class Connection {
   }
 
   /** Who the connection acts for. */
+  @Override
   public Caller caller() {
     return caller;
   }
@@ -117,6 +121,12 @@ public final class Connection {
     }
     framesOut.increment();
     channel.writeAndFlush(new TextWebSocketFrame(frame));
+  }
+
+  /** Replies to one of the client's commands: {@link #send(String)}. */
+  @Override
+  public void reply(String frame) {
+    send(frame);
   }
 
   /**

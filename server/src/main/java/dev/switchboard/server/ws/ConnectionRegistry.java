@@ -4,6 +4,7 @@ import dev.switchboard.contract.error.CloseCode;
 import dev.switchboard.contract.error.ErrorCode;
 import dev.switchboard.server.auth.TokenRevokedEvent;
 import dev.switchboard.server.ws.guard.TokenConnectionLimit;
+import dev.switchboard.server.ws.guard.WebSocketConfiguration;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -31,7 +32,7 @@ public final class ConnectionRegistry {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectionRegistry.class);
 
   private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
-  private final ChannelSocketConfiguration configuration;
+  private final WebSocketConfiguration configuration;
   private final TokenConnectionLimit perToken;
   // Counted in adders read at scrape time: a registered Counter costs a composite-registry call
   // per frame, which showed in profiles of a 10,000-subscriber fan-out.
@@ -41,9 +42,7 @@ public final class ConnectionRegistry {
 
   /** Creates the registry and registers its meters. */
   public ConnectionRegistry(
-      MeterRegistry meters,
-      ChannelSocketConfiguration configuration,
-      TokenConnectionLimit perToken) {
+      MeterRegistry meters, WebSocketConfiguration configuration, TokenConnectionLimit perToken) {
     this.configuration = configuration;
     this.perToken = perToken;
     Gauge.builder("switchboard.ws.connections", connections, Set::size)

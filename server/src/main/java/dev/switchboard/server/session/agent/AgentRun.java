@@ -11,7 +11,7 @@ import dev.switchboard.contract.session.MessageCreatedEvent;
 import dev.switchboard.contract.session.MessageStatus;
 import dev.switchboard.contract.session.OutputStreamName;
 import dev.switchboard.server.sandbox.Launch;
-import dev.switchboard.server.ws.Connection;
+import dev.switchboard.server.wire.CommandReplies;
 import io.micronaut.core.annotation.Nullable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,7 +67,7 @@ final class AgentRun implements Runnable {
   private final String userId;
   private final String agentId;
   private final String tokenId;
-  private final Connection origin;
+  private final CommandReplies origin;
   @Nullable private final String ref;
 
   private final AtomicReference<MessageStatus> stopRequest = new AtomicReference<>();
@@ -88,7 +88,7 @@ final class AgentRun implements Runnable {
       String clientMessageId,
       String userId,
       String agentId,
-      Connection origin,
+      CommandReplies origin,
       @Nullable String ref) {
     this.context = context;
     this.configuration = context.configuration();

@@ -1,7 +1,5 @@
 package dev.switchboard.server.ws.guard;
 
-import dev.switchboard.server.ws.ChannelSocketConfiguration;
-import dev.switchboard.server.ws.ChannelSocketUpgrade;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * WebSocketGuardInstaller puts a {@link FrameGuard} on every HTTP/1.1 connection, so that every
  * WebSocket upgrade ({@code /ws}, {@code /ws/shell/**} and any socket added later) refuses what
  * bare Micronaut 4.10 accepts, and after it the handler that serves the {@code /ws} upgrade ({@link
- * ChannelSocketUpgrade}).
+ * GuardedUpgrade}, {@code /ws}'s).
  *
  * <p>What is refused, and why (RFC 6455 close codes from {@code CloseCode}):
  *
@@ -66,19 +64,18 @@ final class WebSocketGuardInstaller
 
   private final int maxMessageBytes;
   private final boolean compression;
-  private final ChannelSocketConfiguration socketConfiguration;
+  private final WebSocketConfiguration socketConfiguration;
   private final Counter evictions;
   private final AtomicLong queuedBytes = new AtomicLong();
-  private final Provider<ChannelSocketUpgrade> channelSocket;
+  private final Provider<GuardedUpgrade> upgrade;
 
   WebSocketGuardInstaller(
-      ChannelSocketConfiguration socketConfiguration,
-      WebSocketGuardConfiguration configuration,
+      WebSocketConfiguration socketConfiguration,
       MeterRegistry meters,
-      Provider<ChannelSocketUpgrade> channelSocket) {
-    this.channelSocket = channelSocket;
+      Provider<GuardedUpgrade> upgrade) {
+    this.upgrade = upgrade;
     this.maxMessageBytes = socketConfiguration.maxMessageBytes();
-    this.compression = configuration.compression();
+    this.compression = socketConfiguration.compression();
     this.socketConfiguration = socketConfiguration;
     this.evictions =
         Counter.builder("switchboard.ws.slow_consumer.evictions")
@@ -130,6 +127,7 @@ final class WebSocketGuardInstaller
             new OutboundQueue(queuedBytes),
             evictions));
     // After the guard, so that it sees the upgrade's 101 and every frame of the socket.
-    pipeline.addAfter(FrameGuard.NAME, ChannelSocketUpgrade.NAME, channelSocket.get().newHandler());
+    GuardedUpgrade served = upgrade.get();
+    pipeline.addAfter(FrameGuard.NAME, served.handlerName(), served.newHandler());
   }
 }
