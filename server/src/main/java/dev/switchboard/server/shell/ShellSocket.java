@@ -14,10 +14,10 @@ import dev.switchboard.server.auth.Callers;
 import dev.switchboard.server.wire.FrameCodec;
 import dev.switchboard.server.wire.FrameException;
 import dev.switchboard.server.wire.InboundFrame;
+import dev.switchboard.server.ws.guard.FrameworkInternals;
 import dev.switchboard.server.ws.guard.TokenConnectionLimit;
 import dev.switchboard.server.ws.guard.WebSocketConfiguration;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.server.netty.NettyHttpRequest;
 import io.micronaut.websocket.CloseReason;
 import io.micronaut.websocket.WebSocketSession;
 import io.micronaut.websocket.annotation.OnClose;
@@ -112,14 +112,13 @@ final class ShellSocket {
             registry.bytesOut());
     session.put(ATTACHMENT, attachment);
     session.put(SHELL, shell.get());
-    if (request instanceof NettyHttpRequest<?> netty) {
-      netty
-          .getChannelHandlerContext()
-          .pipeline()
-          .addFirst(
-              ShellKeepAlive.NAME,
-              new ShellKeepAlive(configuration.keepaliveInterval().toMillis(), attachment.id()));
-    }
+    FrameworkInternals.pipelineOf(request)
+        .ifPresent(
+            pipeline ->
+                pipeline.addFirst(
+                    ShellKeepAlive.NAME,
+                    new ShellKeepAlive(
+                        configuration.keepaliveInterval().toMillis(), attachment.id())));
     LOG.info(
         "Shell {} socket {} opened for token {} from {}",
         shellId,

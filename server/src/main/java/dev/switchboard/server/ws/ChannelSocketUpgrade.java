@@ -6,10 +6,10 @@ import dev.switchboard.server.auth.AuthResult;
 import dev.switchboard.server.auth.Authenticator;
 import dev.switchboard.server.auth.Caller;
 import dev.switchboard.server.ws.guard.AllowedOrigins;
+import dev.switchboard.server.ws.guard.FrameworkInternals;
 import dev.switchboard.server.ws.guard.GuardedUpgrade;
 import dev.switchboard.server.ws.guard.TokenConnectionLimit;
 import dev.switchboard.server.ws.guard.WebSocketConfiguration;
-import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
 import io.micronaut.json.JsonMapper;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -302,8 +302,8 @@ public final class ChannelSocketUpgrade implements GuardedUpgrade {
       }
       seen |= name.equals(ctx.name());
     }
-    after.add(ChannelPipelineCustomizer.HANDLER_IDLE_STATE);
-    after.add(ChannelPipelineCustomizer.HANDLER_ACCESS_LOGGER);
+    after.add(FrameworkInternals.MICRONAUT_IDLE_STATE);
+    after.add(FrameworkInternals.MICRONAUT_ACCESS_LOGGER);
     for (String name : after) {
       if (pipeline.get(name) != null) {
         pipeline.remove(name);

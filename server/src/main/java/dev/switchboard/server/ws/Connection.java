@@ -26,10 +26,10 @@ import java.util.concurrent.atomic.LongAdder;
  * its {@link StreamEvent#frameUtf8() bytes}, encoded once per publish and wrapped, not copied, for
  * each subscriber.
  *
- * <p>Connection keeps no queue of its own: the WebSocket guard ({@code FrameGuard}) holds every
- * frame written while the channel is not writable in the socket's bounded outbound queue, passes
- * them on as the client reads, and evicts a client that stops reading. Its count, taken on the
- * event loop, knows what the kernel has taken, which a count kept here could not.
+ * <p>Connection keeps no queue of its own: the WebSocket guard ({@code FrameRulesHandler}) holds
+ * every frame written while the channel is not writable in the socket's bounded outbound queue,
+ * passes them on as the client reads, and evicts a client that stops reading. Its count, taken on
+ * the event loop, knows what the kernel has taken, which a count kept here could not.
  */
 public final class Connection implements CommandReplies {
 

@@ -5,8 +5,8 @@ import io.netty.channel.ChannelHandler;
 /**
  * GuardedUpgrade is a WebSocket upgrade served by a Netty handler of its own in front of
  * Micronaut's router ({@code /ws}'s {@code ChannelSocketUpgrade}): the guard's installer puts one
- * of its handlers just after the {@link FrameGuard} handler on every HTTP/1.1 connection, so that
- * the rules see its 101 and every frame of its sockets.
+ * of its handlers just after the {@link FrameRulesHandler} handler on every HTTP/1.1 connection, so
+ * that the rules see its 101 and every frame of its sockets.
  *
  * <p>The guard names this interface, not the socket that implements it, so that the socket package
  * depends on the guard and never the reverse.

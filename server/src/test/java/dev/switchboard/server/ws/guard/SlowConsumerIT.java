@@ -177,7 +177,8 @@ class SlowConsumerIT {
     assertEquals(
         List.of(),
         failedTasks.list.stream()
-            .filter(event -> String.valueOf(event.getFormattedMessage()).contains("FrameGuard"))
+            .filter(
+                event -> String.valueOf(event.getFormattedMessage()).contains("FrameRulesHandler"))
             .map(
                 event ->
                     event.getFormattedMessage() + ": " + event.getThrowableProxy().getMessage())
