@@ -15,6 +15,7 @@ import dev.switchboard.server.wire.FrameCodec;
 import dev.switchboard.server.wire.FrameException;
 import dev.switchboard.server.wire.InboundFrame;
 import dev.switchboard.server.ws.guard.FrameworkInternals;
+import dev.switchboard.server.ws.guard.ProtocolErrorBudget;
 import dev.switchboard.server.ws.guard.TokenConnectionLimit;
 import dev.switchboard.server.ws.guard.WebSocketConfiguration;
 import io.micronaut.http.HttpRequest;
@@ -109,7 +110,8 @@ final class ShellSocket {
             Channels.shell(shellId),
             session,
             codec,
-            registry.bytesOut());
+            registry.bytesOut(),
+            new ProtocolErrorBudget(socketLimits.maxProtocolErrorsPerMinute(), System.nanoTime()));
     session.put(ATTACHMENT, attachment);
     session.put(SHELL, shell.get());
     FrameworkInternals.pipelineOf(request)
@@ -152,13 +154,11 @@ final class ShellSocket {
           frame);
     } catch (FrameException e) {
       attachment.error(e.code(), e.getMessage(), e.ref());
-      if (e.isProtocolError()
-          && attachment.recordProtocolError(System.nanoTime())
-              > socketLimits.maxProtocolErrorsPerMinute()) {
+      if (e.isProtocolError() && attachment.protocolErrors().exhaustedBy(System.nanoTime())) {
         LOG.warn(
             "Closing shell socket {}: more than {} invalid frames in a minute",
             attachment.id(),
-            socketLimits.maxProtocolErrorsPerMinute());
+            attachment.protocolErrors().maxPerMinute());
         attachment.close(CloseCode.TOO_MANY_PROTOCOL_ERRORS, "too many invalid frames");
       }
     } catch (RuntimeException e) {

@@ -136,8 +136,7 @@ public final class ChannelSocket implements ChannelSocketEndpoint {
       route(connection, codec.decodeEnvelope(text));
     } catch (FrameException e) {
       sendError(connection, e.code(), e.getMessage(), e.ref());
-      if (e.isProtocolError()
-          && connection.recordProtocolError(now) > configuration.maxProtocolErrorsPerMinute()) {
+      if (e.isProtocolError() && connection.protocolErrors().exhaustedBy(now)) {
         LOG.warn(
             "Closing connection {}: more than {} invalid frames in a minute",
             connection.id(),

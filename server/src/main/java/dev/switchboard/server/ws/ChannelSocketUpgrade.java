@@ -2,13 +2,10 @@ package dev.switchboard.server.ws;
 
 import dev.switchboard.contract.error.ErrorCode;
 import dev.switchboard.server.auth.ApiError;
-import dev.switchboard.server.auth.AuthResult;
-import dev.switchboard.server.auth.Authenticator;
 import dev.switchboard.server.auth.Caller;
-import dev.switchboard.server.ws.guard.AllowedOrigins;
 import dev.switchboard.server.ws.guard.FrameworkInternals;
 import dev.switchboard.server.ws.guard.GuardedUpgrade;
-import dev.switchboard.server.ws.guard.TokenConnectionLimit;
+import dev.switchboard.server.ws.guard.UpgradeAdmission;
 import dev.switchboard.server.ws.guard.WebSocketConfiguration;
 import io.micronaut.json.JsonMapper;
 import io.netty.buffer.Unpooled;
@@ -49,15 +46,15 @@ import org.slf4j.LoggerFactory;
  * handler on every HTTP/1.1 connection, placed by the WebSocket guard's installer just after the
  * frame guard. Every other request passes through untouched.
  *
- * <p>An upgrade is checked in the order the HTTP filters check every other path, each refusal a
- * JSON {@link ApiError} before any 101: a node that is draining (503 with {@code Retry-After}, see
- * {@link ServerDrain}), the {@code Origin} (403), the credentials (401, Bearer token or session
- * cookie), the token's socket count (429), then the handshake itself (400 for a plain GET, 426 for
- * an unsupported WebSocket version). An accepted upgrade takes Micronaut's HTTP handlers (its
- * request handler, idle timer and access log) off the connection, lets Netty's handshaker write the
- * 101 (the frame guard swaps in its strict decoder as it passes) and leaves one {@link
- * ChannelSocketFrames} in this handler's place: per socket, the pipeline then holds only the codec,
- * the guard and that handler.
+ * <p>An upgrade is checked in this order, each refusal a JSON {@link ApiError} before any 101: a
+ * node that is draining (503 with {@code Retry-After}, see {@link ServerDrain}), the admission
+ * every socket shares ({@link UpgradeAdmission}: the {@code Origin} (403), the credentials (401,
+ * Bearer token or session cookie), the token's socket count (429)), then the handshake itself (400
+ * for a plain GET, 426 for an unsupported WebSocket version). An accepted upgrade takes Micronaut's
+ * HTTP handlers (its request handler, idle timer and access log) off the connection, lets Netty's
+ * handshaker write the 101 (the frame guard swaps in its strict decoder as it passes) and leaves
+ * one {@link ChannelSocketFrames} in this handler's place: per socket, the pipeline then holds only
+ * the codec, the guard and that handler.
  *
  * <p>Micronaut's own {@code @ServerWebSocket} kept, for every socket's lifetime, the upgrade
  * request with its headers, a route match, its handler and an idle-state handler with three timers:
@@ -79,26 +76,20 @@ public final class ChannelSocketUpgrade implements GuardedUpgrade {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChannelSocketUpgrade.class);
 
-  private final AllowedOrigins origins;
-  private final Authenticator authenticator;
-  private final TokenConnectionLimit limit;
+  private final UpgradeAdmission admission;
   private final ChannelSocketEndpoint socket;
   private final JsonMapper json;
   private final WebSocketServerHandshakerFactory handshakers;
   private final ServerDrain drain;
 
   ChannelSocketUpgrade(
-      AllowedOrigins origins,
-      Authenticator authenticator,
-      TokenConnectionLimit limit,
+      UpgradeAdmission admission,
       ChannelSocketEndpoint socket,
       JsonMapper json,
       WebSocketConfiguration configuration,
       ServerDrain drain) {
     this.drain = drain;
-    this.origins = origins;
-    this.authenticator = authenticator;
-    this.limit = limit;
+    this.admission = admission;
     this.socket = socket;
     this.json = json;
     // The frame guard replaces the decoder with its strict one as the 101 goes out.
@@ -165,38 +156,20 @@ public final class ChannelSocketUpgrade implements GuardedUpgrade {
                 + " node).");
         return;
       }
-      String origin = headers.get(HttpHeaderNames.ORIGIN);
-      if (origin != null && !origins.allows(origin, localPort(channel))) {
-        LOG.warn(
-            "Refused WebSocket origin {} on {} from {}", origin, PATH, channel.remoteAddress());
+      UpgradeAdmission.Verdict verdict =
+          admission.admit(
+              headers.get(HttpHeaderNames.ORIGIN),
+              localPort(channel),
+              headers.get(HttpHeaderNames.AUTHORIZATION),
+              headers.getAll(HttpHeaderNames.COOKIE),
+              PATH,
+              channel.remoteAddress());
+      if (!verdict.admitted()) {
         refuse(
-            ctx, HttpResponseStatus.FORBIDDEN, ErrorCode.FORBIDDEN, AllowedOrigins.refusal(origin));
+            ctx, HttpResponseStatus.valueOf(verdict.status()), verdict.code(), verdict.message());
         return;
       }
-      AuthResult auth =
-          authenticator.authenticate(
-              headers.get(HttpHeaderNames.AUTHORIZATION), headers.getAll(HttpHeaderNames.COOKIE));
-      if (!auth.succeeded()) {
-        LOG.warn(
-            "Rejected unauthenticated GET {} from {}: {}",
-            PATH,
-            channel.remoteAddress(),
-            auth.failure());
-        refuse(ctx, HttpResponseStatus.UNAUTHORIZED, ErrorCode.UNAUTHORIZED, auth.refusal());
-        return;
-      }
-      Caller caller = auth.caller();
-      if (!limit.hasRoom(caller.tokenId())) {
-        limit.refusedBeforeUpgrade();
-        LOG.warn(
-            "Refused WebSocket upgrade on {} from {}: token {} already holds {} sockets",
-            PATH,
-            channel.remoteAddress(),
-            caller.tokenId(),
-            limit.max());
-        refuse(ctx, HttpResponseStatus.TOO_MANY_REQUESTS, ErrorCode.RATE_LIMITED, limit.refusal());
-        return;
-      }
+      Caller caller = verdict.caller();
       if (!isWebSocketHandshake(headers)) {
         refuse(
             ctx,

@@ -4,6 +4,7 @@ import dev.switchboard.contract.error.CloseCode;
 import dev.switchboard.server.auth.Caller;
 import dev.switchboard.server.channel.StreamEvent;
 import dev.switchboard.server.wire.CommandReplies;
+import dev.switchboard.server.ws.guard.ProtocolErrorBudget;
 import dev.switchboard.server.ws.guard.WebSocketConfiguration;
 import dev.switchboard.server.ws.guard.WindowCounter;
 import io.netty.buffer.Unpooled;
@@ -46,7 +47,7 @@ public final class Connection implements CommandReplies {
   private volatile long lastFrameAtNanos = System.nanoTime();
   private final TokenBucket commands;
   private final WindowCounter rateLimited;
-  private final WindowCounter protocolErrors;
+  private final ProtocolErrorBudget protocolErrors;
 
   Connection(
       String id,
@@ -61,7 +62,7 @@ public final class Connection implements CommandReplies {
     long now = System.nanoTime();
     this.commands = new TokenBucket(limits.maxCommandsPerSecond(), now);
     this.rateLimited = new WindowCounter(MINUTE_NANOS, now);
-    this.protocolErrors = new WindowCounter(MINUTE_NANOS, now);
+    this.protocolErrors = new ProtocolErrorBudget(limits.maxProtocolErrorsPerMinute(), now);
   }
 
   /** The connection's id, sent in {@code connected} and used in logs. */
@@ -95,9 +96,9 @@ public final class Connection implements CommandReplies {
     return rateLimited.record(nowNanos);
   }
 
-  /** Counts an invalid frame; returns how many arrived in the current minute. */
-  int recordProtocolError(long nowNanos) {
-    return protocolErrors.record(nowNanos);
+  /** The connection's budget of malformed frames, shared in kind with the shell socket's. */
+  ProtocolErrorBudget protocolErrors() {
+    return protocolErrors;
   }
 
   /** How long the client has sent nothing. */
