@@ -34,7 +34,8 @@ class ConnectionTest {
           Duration.ofSeconds(2),
           50,
           false,
-          null);
+          null,
+          Duration.ofSeconds(5));
 
   private final LongAdder framesOut = new LongAdder();
 

@@ -54,7 +54,8 @@ public final class FanoutBenchmark {
           java.time.Duration.ofSeconds(2),
           50,
           false,
-          null);
+          null,
+          java.time.Duration.ofSeconds(5));
 
   public static void main(String[] args) {
     try (ApplicationContext context =

@@ -40,7 +40,8 @@ public record WebSocketConfiguration(
     @Bindable(defaultValue = "2s") Duration slowConsumerGrace,
     @Bindable(defaultValue = "50") int maxConnectionsPerToken,
     @Bindable(defaultValue = "false") boolean compression,
-    @Nullable List<String> allowedOrigins) {
+    @Nullable List<String> allowedOrigins,
+    @Bindable(defaultValue = "5s") Duration idleCheckInterval) {
 
   /**
    * Validates every limit, naming the setting to fix, and treats a missing origin list as empty.
@@ -72,6 +73,10 @@ public record WebSocketConfiguration(
     if (slowConsumerGrace.isNegative()) {
       throw new IllegalArgumentException(
           "switchboard.ws.slow-consumer-grace must not be negative; write e.g. 2s");
+    }
+    if (idleCheckInterval.isNegative() || idleCheckInterval.isZero()) {
+      throw new IllegalArgumentException(
+          "switchboard.ws.idle-check-interval must be positive; write e.g. 5s");
     }
     allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
   }
