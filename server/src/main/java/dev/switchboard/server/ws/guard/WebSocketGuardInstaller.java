@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * WebSocketGuardInstaller puts a {@link FrameRulesHandler} on every HTTP/1.1 connection, so that
  * every WebSocket upgrade ({@code /ws}, {@code /ws/shell/**} and any socket added later) refuses
- * what bare Micronaut 4.10 accepts, and after it the handler that serves the {@code /ws} upgrade
- * ({@link GuardedUpgrade}, {@code /ws}'s).
+ * what bare Micronaut 4.10 accepts, and after it the handler of the upgrade served in front of
+ * Micronaut's router ({@link GuardedUpgrade}: {@code /ws}).
  *
  * <p>What is refused, and why (RFC 6455 close codes from {@code CloseCode}):
  *
