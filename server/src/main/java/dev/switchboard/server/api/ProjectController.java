@@ -12,7 +12,7 @@ import dev.switchboard.server.input.JsonBodies;
 import dev.switchboard.server.project.Project;
 import dev.switchboard.server.project.ProjectStore;
 import dev.switchboard.server.sandbox.Sandbox;
-import dev.switchboard.server.ws.ChannelPublisher;
+import dev.switchboard.server.wire.ChannelPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

@@ -17,7 +17,7 @@ import dev.switchboard.server.session.AgentSession;
 import dev.switchboard.server.session.SessionSnapshot;
 import dev.switchboard.server.session.SessionStore;
 import dev.switchboard.server.session.agent.SessionSnapshots;
-import dev.switchboard.server.ws.ChannelPublisher;
+import dev.switchboard.server.wire.ChannelPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

@@ -1,8 +1,8 @@
 package dev.switchboard.server.auth;
 
 import dev.switchboard.server.config.DataDirectory;
+import dev.switchboard.server.config.SwitchboardConfiguration;
 import io.micronaut.context.annotation.Context;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -40,8 +40,8 @@ final class AdminToken {
   private final Path file;
 
   @Inject
-  AdminToken(@Value("${switchboard.token:}") String configured, DataDirectory dataDirectory) {
-    this(configured, dataDirectory.path());
+  AdminToken(SwitchboardConfiguration configuration, DataDirectory dataDirectory) {
+    this(configuration.token(), dataDirectory.path());
   }
 
   AdminToken(String configured, Path dataDir) {

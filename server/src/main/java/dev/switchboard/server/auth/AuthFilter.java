@@ -13,14 +13,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * AuthFilter authenticates every request to {@code /api/**} and {@code /ws/**} (WebSocket upgrades
- * included, answered 401 before any 101) and stores the {@link Caller} for {@link Callers}. {@code
- * /health} and static files are not matched, so stay public.
+ * AuthFilter authenticates every request to {@code /api/**} and stores the {@link Caller} for
+ * {@link Callers}. {@code /health} and static files are not matched, so stay public. WebSocket
+ * upgrades are authenticated by the sockets' admission ({@code ws.guard.UpgradeAdmission}), with
+ * the same {@link Authenticator}, answered 401 before any 101.
  *
  * <p>Signing in and out ({@code POST} and {@code DELETE /api/auth/session}) are public: the first
  * is how a token becomes a cookie, the second only clears a cookie.
  */
-@Filter({"/api", "/api/**", "/ws", "/ws/**"})
+@Filter({"/api", "/api/**"})
 final class AuthFilter implements HttpServerFilter {
 
   static final String SESSION_PATH = "/api/auth/session";

@@ -11,13 +11,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Callers gives controllers and WebSocket endpoints the {@link Caller} that {@link AuthFilter}
- * authenticated for a request (for a WebSocket, the upgrade request: declare an {@code
- * HttpRequest<?>} parameter on the {@code @OnOpen} method).
+ * Callers gives controllers and WebSocket endpoints the {@link Caller} that {@link AuthFilter} (or,
+ * for a WebSocket upgrade, the sockets' admission filter) authenticated for a request (for a
+ * WebSocket, the upgrade request: declare an {@code HttpRequest<?>} parameter on the
+ * {@code @OnOpen} method).
  */
 public final class Callers {
 
-  /** The request attribute under which {@link AuthFilter} stores the {@link Caller}. */
+  /** The request attribute under which the authenticating filter stores the {@link Caller}. */
   public static final String ATTRIBUTE = "switchboard.auth.caller";
 
   private static final Logger LOG = LoggerFactory.getLogger(Callers.class);

@@ -2,9 +2,14 @@ package dev.switchboard.server.shell;
 
 import com.pty4j.unix.PtyHelpers;
 import dev.switchboard.server.sandbox.ProcessSessions;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * ProcessTree finds and signals every process that belongs to a shell: the shell (a session leader,
@@ -19,6 +24,8 @@ final class ProcessTree {
 
   static final int SIGHUP = 1;
   static final int SIGKILL = 9;
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProcessTree.class);
 
   private ProcessTree() {}
 
@@ -58,5 +65,30 @@ final class ProcessTree {
       }
     }
     return signalled;
+  }
+
+  /**
+   * Sends SIGHUP to every process of the shell whose pid is {@code leader} now, and SIGKILL to
+   * those still alive {@code killAfter} later (members found now or then).
+   */
+  static void hangUpThenKill(
+      long leader, Duration killAfter, ScheduledExecutorService timers, String shellId) {
+    Set<ProcessHandle> members = members(leader);
+    if (members.isEmpty()) {
+      return;
+    }
+    signal(leader, members, SIGHUP);
+    timers.schedule(
+        () -> {
+          Set<ProcessHandle> left = members(leader);
+          left.addAll(members);
+          left.removeIf(process -> !process.isAlive());
+          if (!left.isEmpty()) {
+            int killed = signal(leader, left, SIGKILL);
+            LOG.info("Shell {}: {} processes ignored SIGHUP and were killed", shellId, killed);
+          }
+        },
+        killAfter.toMillis(),
+        TimeUnit.MILLISECONDS);
   }
 }

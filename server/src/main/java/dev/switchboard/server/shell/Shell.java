@@ -11,18 +11,12 @@ import io.micrometer.core.instrument.Counter;
 import io.micronaut.core.annotation.Nullable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,9 +27,8 @@ import org.slf4j.LoggerFactory;
  * always 0), keeps the output in the {@link Scrollback} and forwards it to the attached socket.
  * <b>Flow control:</b> when the socket holds more than {@code high-water-bytes} unsent, the reader
  * stops reading, so the program blocks on its own writes (as on a real terminal that is not read)
- * and memory stays bounded; it resumes at {@code low-water-bytes}. Input goes through a writer
- * thread of its own and is never queued behind output, so Ctrl-C reaches the PTY's line discipline
- * while output floods.
+ * and memory stays bounded; it resumes at {@code low-water-bytes}. Input goes through {@link
+ * ShellInput}, never queued behind output.
  *
  * <p>One socket writes to a shell at a time: attaching another replaces it ({@link
  * CloseCode#SHELL_REPLACED}). When the socket drops, the shell lives on for the grace period; then,
@@ -48,7 +41,6 @@ public final class Shell {
   private static final Logger LOG = LoggerFactory.getLogger(Shell.class);
   private static final int READ_BUFFER_BYTES = 8192;
   private static final int REPLAY_CHUNK_CHARS = 16384;
-  private static final long MAX_UNWRITTEN_INPUT_BYTES = 1 << 20;
   private static final long PAUSE_RECHECK_MS = 1000;
 
   private final String id;
@@ -62,8 +54,7 @@ public final class Shell {
   private final Counter pauses;
   private final Scrollback scrollback;
   private final Utf8Chunker decoder = new Utf8Chunker();
-  private final ExecutorService input;
-  private final AtomicLong unwrittenInputBytes = new AtomicLong();
+  private final ShellInput input;
   private final CompletableFuture<ShellExitData> exit = new CompletableFuture<>();
   private final Object lock = new Object();
 
@@ -96,12 +87,14 @@ public final class Shell {
     this.pauses = pauses;
     this.createdAt = Instant.now();
     this.scrollback = new Scrollback(configuration.scrollbackBytes());
-    this.input = Executors.newSingleThreadExecutor(daemon("shell-" + id + "-in"));
+    this.input = new ShellInput(id, process.getOutputStream());
   }
 
   /** Starts reading the PTY and the grace period of a shell nobody has attached to yet. */
   void start() {
-    daemon("shell-" + id + "-out").newThread(this::pump).start();
+    Thread reader = new Thread(this::pump, "shell-" + id + "-out");
+    reader.setDaemon(true);
+    reader.start();
     synchronized (lock) {
       scheduleExpiry();
     }
@@ -234,28 +227,7 @@ public final class Shell {
    * program is not reading its terminal).
    */
   boolean write(String data) {
-    byte[] bytes = data.getBytes(StandardCharsets.UTF_8);
-    if (unwrittenInputBytes.addAndGet(bytes.length) > MAX_UNWRITTEN_INPUT_BYTES) {
-      unwrittenInputBytes.addAndGet(-bytes.length);
-      return false;
-    }
-    try {
-      input.execute(
-          () -> {
-            try {
-              OutputStream out = process.getOutputStream();
-              out.write(bytes);
-              out.flush();
-            } catch (IOException e) {
-              LOG.debug("Shell {}: input not written, the PTY is closed", id);
-            } finally {
-              unwrittenInputBytes.addAndGet(-bytes.length);
-            }
-          });
-    } catch (RejectedExecutionException e) {
-      unwrittenInputBytes.addAndGet(-bytes.length);
-    }
-    return true;
+    return input.write(data);
   }
 
   /**
@@ -271,28 +243,7 @@ public final class Shell {
       cancelExpiry();
     }
     LOG.info("Shell {} of project {} terminating: {}", id, projectId, reason);
-    hangUpThenKill();
-  }
-
-  private void hangUpThenKill() {
-    long leader = process.pid();
-    Set<ProcessHandle> members = ProcessTree.members(leader);
-    if (members.isEmpty()) {
-      return;
-    }
-    ProcessTree.signal(leader, members, ProcessTree.SIGHUP);
-    timers.schedule(
-        () -> {
-          Set<ProcessHandle> left = ProcessTree.members(leader);
-          left.addAll(members);
-          left.removeIf(process -> !process.isAlive());
-          if (!left.isEmpty()) {
-            int killed = ProcessTree.signal(leader, left, ProcessTree.SIGKILL);
-            LOG.info("Shell {}: {} processes ignored SIGHUP and were killed", id, killed);
-          }
-        },
-        configuration.killAfter().toMillis(),
-        TimeUnit.MILLISECONDS);
+    ProcessTree.hangUpThenKill(process.pid(), configuration.killAfter(), timers, id);
   }
 
   private void pump() {
@@ -387,10 +338,10 @@ public final class Shell {
       socket.exit(data);
       socket.close(CloseCode.NORMAL, "shell exited");
     }
-    input.shutdownNow();
+    input.close();
     LOG.info("Shell {} of project {} exited with status {}", id, projectId, status);
     // Background jobs may outlive the shell itself; they go the same way.
-    hangUpThenKill();
+    ProcessTree.hangUpThenKill(process.pid(), configuration.killAfter(), timers, id);
     exit.complete(data);
   }
 
@@ -442,13 +393,5 @@ public final class Shell {
       expiry.cancel(false);
       expiry = null;
     }
-  }
-
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
-    return runnable -> {
-      Thread thread = new Thread(runnable, name);
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }

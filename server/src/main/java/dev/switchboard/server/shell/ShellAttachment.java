@@ -12,14 +12,13 @@ import dev.switchboard.contract.shell.ShellInitEvent;
 import dev.switchboard.contract.shell.ShellOutputData;
 import dev.switchboard.contract.shell.ShellOutputEvent;
 import dev.switchboard.server.auth.Caller;
-import dev.switchboard.server.ws.FrameCodec;
-import dev.switchboard.server.ws.WindowCounter;
+import dev.switchboard.server.wire.FrameCodec;
+import dev.switchboard.server.ws.guard.ProtocolErrorBudget;
 import io.micrometer.core.instrument.Counter;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.websocket.CloseReason;
 import io.micronaut.websocket.WebSocketSession;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -42,8 +41,7 @@ final class ShellAttachment {
   private final AtomicLong peakUnsentBytes = new AtomicLong();
   private volatile Consumer<ShellAttachment> onWritten = attachment -> {};
   // Read on the socket's event loop only, like /ws's counters.
-  private final WindowCounter protocolErrors =
-      new WindowCounter(TimeUnit.MINUTES.toNanos(1), System.nanoTime());
+  private final ProtocolErrorBudget protocolErrors;
 
   ShellAttachment(
       String id,
@@ -51,8 +49,10 @@ final class ShellAttachment {
       String channel,
       WebSocketSession session,
       FrameCodec codec,
-      Counter bytesOut) {
+      Counter bytesOut,
+      ProtocolErrorBudget protocolErrors) {
     this.id = id;
+    this.protocolErrors = protocolErrors;
     this.caller = caller;
     this.channel = channel;
     this.session = session;
@@ -70,9 +70,9 @@ final class ShellAttachment {
     return caller;
   }
 
-  /** Counts a malformed frame; returns how many this socket sent in the current minute. */
-  int recordProtocolError(long nowNanos) {
-    return protocolErrors.record(nowNanos);
+  /** The socket's budget of malformed frames, shared in kind with {@code /ws}'s connections. */
+  ProtocolErrorBudget protocolErrors() {
+    return protocolErrors;
   }
 
   /** Bytes handed to the socket and not written to the network yet. */

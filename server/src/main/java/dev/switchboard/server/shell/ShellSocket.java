@@ -11,13 +11,14 @@ import dev.switchboard.contract.shell.ShellInputCommand;
 import dev.switchboard.contract.shell.ShellResizeCommand;
 import dev.switchboard.server.auth.Caller;
 import dev.switchboard.server.auth.Callers;
-import dev.switchboard.server.ws.ChannelSocketConfiguration;
-import dev.switchboard.server.ws.FrameCodec;
-import dev.switchboard.server.ws.FrameException;
-import dev.switchboard.server.ws.InboundFrame;
+import dev.switchboard.server.wire.FrameCodec;
+import dev.switchboard.server.wire.FrameException;
+import dev.switchboard.server.wire.InboundFrame;
+import dev.switchboard.server.ws.guard.FrameworkInternals;
+import dev.switchboard.server.ws.guard.ProtocolErrorBudget;
 import dev.switchboard.server.ws.guard.TokenConnectionLimit;
+import dev.switchboard.server.ws.guard.WebSocketConfiguration;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.server.netty.NettyHttpRequest;
 import io.micronaut.websocket.CloseReason;
 import io.micronaut.websocket.WebSocketSession;
 import io.micronaut.websocket.annotation.OnClose;
@@ -68,14 +69,14 @@ final class ShellSocket {
   private final FrameCodec codec;
   private final TokenConnectionLimit perToken;
   private final ShellConfiguration configuration;
-  private final ChannelSocketConfiguration socketLimits;
+  private final WebSocketConfiguration socketLimits;
 
   ShellSocket(
       ShellRegistry registry,
       FrameCodec codec,
       TokenConnectionLimit perToken,
       ShellConfiguration configuration,
-      ChannelSocketConfiguration socketLimits) {
+      WebSocketConfiguration socketLimits) {
     this.registry = registry;
     this.codec = codec;
     this.perToken = perToken;
@@ -109,17 +110,17 @@ final class ShellSocket {
             Channels.shell(shellId),
             session,
             codec,
-            registry.bytesOut());
+            registry.bytesOut(),
+            new ProtocolErrorBudget(socketLimits.maxProtocolErrorsPerMinute(), System.nanoTime()));
     session.put(ATTACHMENT, attachment);
     session.put(SHELL, shell.get());
-    if (request instanceof NettyHttpRequest<?> netty) {
-      netty
-          .getChannelHandlerContext()
-          .pipeline()
-          .addFirst(
-              ShellKeepAlive.NAME,
-              new ShellKeepAlive(configuration.keepaliveInterval().toMillis(), attachment.id()));
-    }
+    FrameworkInternals.pipelineOf(request)
+        .ifPresent(
+            pipeline ->
+                pipeline.addFirst(
+                    ShellKeepAlive.NAME,
+                    new ShellKeepAlive(
+                        configuration.keepaliveInterval().toMillis(), attachment.id())));
     LOG.info(
         "Shell {} socket {} opened for token {} from {}",
         shellId,
@@ -153,13 +154,11 @@ final class ShellSocket {
           frame);
     } catch (FrameException e) {
       attachment.error(e.code(), e.getMessage(), e.ref());
-      if (e.isProtocolError()
-          && attachment.recordProtocolError(System.nanoTime())
-              > socketLimits.maxProtocolErrorsPerMinute()) {
+      if (e.isProtocolError() && attachment.protocolErrors().exhaustedBy(System.nanoTime())) {
         LOG.warn(
             "Closing shell socket {}: more than {} invalid frames in a minute",
             attachment.id(),
-            socketLimits.maxProtocolErrorsPerMinute());
+            attachment.protocolErrors().maxPerMinute());
         attachment.close(CloseCode.TOO_MANY_PROTOCOL_ERRORS, "too many invalid frames");
       }
     } catch (RuntimeException e) {
@@ -174,34 +173,55 @@ final class ShellSocket {
   private void handle(
       Shell shell, ShellAttachment attachment, ShellCommand command, InboundFrame frame)
       throws FrameException {
-    switch (command.type()) {
-      case INIT -> {
-        if (!shell.attach(attachment, ((ShellInitCommand) command).data(), frame.ref())) {
-          attachment.error(ErrorCode.NOT_FOUND, "The shell has ended.", frame.ref());
-          attachment.close(CloseCode.SHELL_ENDED, "shell ended");
-          return;
-        }
-        LOG.info(
-            "Shell {} of project {} attached to socket {} of token {}",
-            shell.id(),
-            shell.projectId(),
-            attachment.id(),
-            attachment.caller().tokenId());
-      }
-      case INPUT -> {
-        requireAttached(shell, attachment, frame);
-        if (!shell.write(((ShellInputCommand) command).data().data())) {
-          throw new FrameException(
-              ErrorCode.RATE_LIMITED,
-              "The shell is not reading its input (1 MiB unwritten); this input was dropped.",
-              frame.ref());
-        }
-      }
-      case RESIZE -> {
-        requireAttached(shell, attachment, frame);
-        shell.resize(((ShellResizeCommand) command).data());
-      }
+    // A switch expression over the type enum, without default: javac refuses it when a command
+    // type has no case here.
+    CommandStep step =
+        switch (command.type()) {
+          case INIT -> () -> init(shell, attachment, (ShellInitCommand) command, frame);
+          case INPUT -> () -> input(shell, attachment, (ShellInputCommand) command, frame);
+          case RESIZE -> () -> resize(shell, attachment, (ShellResizeCommand) command, frame);
+        };
+    step.run();
+  }
+
+  /** One command's handling, which may refuse the frame. */
+  @FunctionalInterface
+  private interface CommandStep {
+    void run() throws FrameException;
+  }
+
+  private void init(
+      Shell shell, ShellAttachment attachment, ShellInitCommand command, InboundFrame frame) {
+    if (!shell.attach(attachment, command.data(), frame.ref())) {
+      attachment.error(ErrorCode.NOT_FOUND, "The shell has ended.", frame.ref());
+      attachment.close(CloseCode.SHELL_ENDED, "shell ended");
+      return;
     }
+    LOG.info(
+        "Shell {} of project {} attached to socket {} of token {}",
+        shell.id(),
+        shell.projectId(),
+        attachment.id(),
+        attachment.caller().tokenId());
+  }
+
+  private static void input(
+      Shell shell, ShellAttachment attachment, ShellInputCommand command, InboundFrame frame)
+      throws FrameException {
+    requireAttached(shell, attachment, frame);
+    if (!shell.write(command.data().data())) {
+      throw new FrameException(
+          ErrorCode.RATE_LIMITED,
+          "The shell is not reading its input (1 MiB unwritten); this input was dropped.",
+          frame.ref());
+    }
+  }
+
+  private static void resize(
+      Shell shell, ShellAttachment attachment, ShellResizeCommand command, InboundFrame frame)
+      throws FrameException {
+    requireAttached(shell, attachment, frame);
+    shell.resize(command.data());
   }
 
   private static void requireAttached(Shell shell, ShellAttachment attachment, InboundFrame frame)

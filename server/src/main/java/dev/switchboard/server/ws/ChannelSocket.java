@@ -18,7 +18,12 @@ import dev.switchboard.server.auth.Caller;
 import dev.switchboard.server.channel.Access;
 import dev.switchboard.server.channel.ChannelAccess;
 import dev.switchboard.server.session.agent.AgentConfiguration;
+import dev.switchboard.server.session.agent.SessionCommandHandler;
 import dev.switchboard.server.shell.ShellConfiguration;
+import dev.switchboard.server.wire.FrameCodec;
+import dev.switchboard.server.wire.FrameException;
+import dev.switchboard.server.wire.InboundFrame;
+import dev.switchboard.server.ws.guard.WebSocketConfiguration;
 import io.micronaut.core.annotation.Nullable;
 import io.netty.channel.Channel;
 import jakarta.inject.Singleton;
@@ -51,7 +56,7 @@ public final class ChannelSocket implements ChannelSocketEndpoint {
   private final GlobalCommands globalCommands;
   private final ChannelAccess access;
   private final Optional<SessionCommandHandler> sessionCommands;
-  private final ChannelSocketConfiguration configuration;
+  private final WebSocketConfiguration configuration;
   private final ConnectionRegistry registry;
   private final String serverVersion;
   private final ConnectionLimits limits;
@@ -61,7 +66,7 @@ public final class ChannelSocket implements ChannelSocketEndpoint {
       GlobalCommands globalCommands,
       ChannelAccess access,
       Optional<SessionCommandHandler> sessionCommands,
-      ChannelSocketConfiguration configuration,
+      WebSocketConfiguration configuration,
       ConnectionRegistry registry,
       AgentConfiguration agent,
       ShellConfiguration shell) {
@@ -131,8 +136,7 @@ public final class ChannelSocket implements ChannelSocketEndpoint {
       route(connection, codec.decodeEnvelope(text));
     } catch (FrameException e) {
       sendError(connection, e.code(), e.getMessage(), e.ref());
-      if (e.isProtocolError()
-          && connection.recordProtocolError(now) > configuration.maxProtocolErrorsPerMinute()) {
+      if (e.isProtocolError() && connection.protocolErrors().exhaustedBy(now)) {
         LOG.warn(
             "Closing connection {}: more than {} invalid frames in a minute",
             connection.id(),

@@ -2,12 +2,11 @@ package dev.switchboard.server.ws;
 
 import dev.switchboard.contract.error.ErrorCode;
 import dev.switchboard.server.auth.ApiError;
-import dev.switchboard.server.auth.AuthResult;
-import dev.switchboard.server.auth.Authenticator;
 import dev.switchboard.server.auth.Caller;
-import dev.switchboard.server.ws.guard.AllowedOrigins;
-import dev.switchboard.server.ws.guard.TokenConnectionLimit;
-import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
+import dev.switchboard.server.ws.guard.FrameworkInternals;
+import dev.switchboard.server.ws.guard.GuardedUpgrade;
+import dev.switchboard.server.ws.guard.UpgradeAdmission;
+import dev.switchboard.server.ws.guard.WebSocketConfiguration;
 import io.micronaut.json.JsonMapper;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -47,15 +46,15 @@ import org.slf4j.LoggerFactory;
  * handler on every HTTP/1.1 connection, placed by the WebSocket guard's installer just after the
  * frame guard. Every other request passes through untouched.
  *
- * <p>An upgrade is checked in the order the HTTP filters check every other path, each refusal a
- * JSON {@link ApiError} before any 101: a node that is draining (503 with {@code Retry-After}, see
- * {@link ServerDrain}), the {@code Origin} (403), the credentials (401, Bearer token or session
- * cookie), the token's socket count (429), then the handshake itself (400 for a plain GET, 426 for
- * an unsupported WebSocket version). An accepted upgrade takes Micronaut's HTTP handlers (its
- * request handler, idle timer and access log) off the connection, lets Netty's handshaker write the
- * 101 (the frame guard swaps in its strict decoder as it passes) and leaves one {@link
- * ChannelSocketFrames} in this handler's place: per socket, the pipeline then holds only the codec,
- * the guard and that handler.
+ * <p>An upgrade is checked in this order, each refusal a JSON {@link ApiError} before any 101: a
+ * node that is draining (503 with {@code Retry-After}, see {@link ServerDrain}), the admission
+ * every socket shares ({@link UpgradeAdmission}: the {@code Origin} (403), the credentials (401,
+ * Bearer token or session cookie), the token's socket count (429)), then the handshake itself (400
+ * for a plain GET, 426 for an unsupported WebSocket version). An accepted upgrade takes Micronaut's
+ * HTTP handlers (its request handler, idle timer and access log) off the connection, lets Netty's
+ * handshaker write the 101 (the frame guard swaps in its strict decoder as it passes) and leaves
+ * one {@link ChannelSocketFrames} in this handler's place: per socket, the pipeline then holds only
+ * the codec, the guard and that handler.
  *
  * <p>Micronaut's own {@code @ServerWebSocket} kept, for every socket's lifetime, the upgrade
  * request with its headers, a route match, its handler and an idle-state handler with three timers:
@@ -67,7 +66,7 @@ import org.slf4j.LoggerFactory;
  * client that pipelines an upgrade behind an unanswered request loses that answer.
  */
 @Singleton
-public final class ChannelSocketUpgrade {
+public final class ChannelSocketUpgrade implements GuardedUpgrade {
 
   /** This handler's name in the pipeline. */
   public static final String NAME = "switchboard-ws-upgrade";
@@ -77,26 +76,20 @@ public final class ChannelSocketUpgrade {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChannelSocketUpgrade.class);
 
-  private final AllowedOrigins origins;
-  private final Authenticator authenticator;
-  private final TokenConnectionLimit limit;
+  private final UpgradeAdmission admission;
   private final ChannelSocketEndpoint socket;
   private final JsonMapper json;
   private final WebSocketServerHandshakerFactory handshakers;
   private final ServerDrain drain;
 
   ChannelSocketUpgrade(
-      AllowedOrigins origins,
-      Authenticator authenticator,
-      TokenConnectionLimit limit,
+      UpgradeAdmission admission,
       ChannelSocketEndpoint socket,
       JsonMapper json,
-      ChannelSocketConfiguration configuration,
+      WebSocketConfiguration configuration,
       ServerDrain drain) {
     this.drain = drain;
-    this.origins = origins;
-    this.authenticator = authenticator;
-    this.limit = limit;
+    this.admission = admission;
     this.socket = socket;
     this.json = json;
     // The frame guard replaces the decoder with its strict one as the 101 goes out.
@@ -104,7 +97,13 @@ public final class ChannelSocketUpgrade {
         new WebSocketServerHandshakerFactory(PATH, null, false, configuration.maxMessageBytes());
   }
 
+  @Override
+  public String handlerName() {
+    return NAME;
+  }
+
   /** A handler for one HTTP/1.1 connection. */
+  @Override
   public ChannelHandler newHandler() {
     return new Handler();
   }
@@ -157,38 +156,20 @@ public final class ChannelSocketUpgrade {
                 + " node).");
         return;
       }
-      String origin = headers.get(HttpHeaderNames.ORIGIN);
-      if (origin != null && !origins.allows(origin, localPort(channel))) {
-        LOG.warn(
-            "Refused WebSocket origin {} on {} from {}", origin, PATH, channel.remoteAddress());
+      UpgradeAdmission.Verdict verdict =
+          admission.admit(
+              headers.get(HttpHeaderNames.ORIGIN),
+              localPort(channel),
+              headers.get(HttpHeaderNames.AUTHORIZATION),
+              headers.getAll(HttpHeaderNames.COOKIE),
+              PATH,
+              channel.remoteAddress());
+      if (!verdict.admitted()) {
         refuse(
-            ctx, HttpResponseStatus.FORBIDDEN, ErrorCode.FORBIDDEN, AllowedOrigins.refusal(origin));
+            ctx, HttpResponseStatus.valueOf(verdict.status()), verdict.code(), verdict.message());
         return;
       }
-      AuthResult auth =
-          authenticator.authenticate(
-              headers.get(HttpHeaderNames.AUTHORIZATION), headers.getAll(HttpHeaderNames.COOKIE));
-      if (!auth.succeeded()) {
-        LOG.warn(
-            "Rejected unauthenticated GET {} from {}: {}",
-            PATH,
-            channel.remoteAddress(),
-            auth.failure());
-        refuse(ctx, HttpResponseStatus.UNAUTHORIZED, ErrorCode.UNAUTHORIZED, auth.refusal());
-        return;
-      }
-      Caller caller = auth.caller();
-      if (!limit.hasRoom(caller.tokenId())) {
-        limit.refusedBeforeUpgrade();
-        LOG.warn(
-            "Refused WebSocket upgrade on {} from {}: token {} already holds {} sockets",
-            PATH,
-            channel.remoteAddress(),
-            caller.tokenId(),
-            limit.max());
-        refuse(ctx, HttpResponseStatus.TOO_MANY_REQUESTS, ErrorCode.RATE_LIMITED, limit.refusal());
-        return;
-      }
+      Caller caller = verdict.caller();
       if (!isWebSocketHandshake(headers)) {
         refuse(
             ctx,
@@ -294,8 +275,8 @@ public final class ChannelSocketUpgrade {
       }
       seen |= name.equals(ctx.name());
     }
-    after.add(ChannelPipelineCustomizer.HANDLER_IDLE_STATE);
-    after.add(ChannelPipelineCustomizer.HANDLER_ACCESS_LOGGER);
+    after.add(FrameworkInternals.MICRONAUT_IDLE_STATE);
+    after.add(FrameworkInternals.MICRONAUT_ACCESS_LOGGER);
     for (String name : after) {
       if (pipeline.get(name) != null) {
         pipeline.remove(name);

@@ -3,6 +3,10 @@ package dev.switchboard.server.ws;
 import dev.switchboard.contract.error.CloseCode;
 import dev.switchboard.server.auth.Caller;
 import dev.switchboard.server.channel.StreamEvent;
+import dev.switchboard.server.wire.CommandReplies;
+import dev.switchboard.server.ws.guard.ProtocolErrorBudget;
+import dev.switchboard.server.ws.guard.WebSocketConfiguration;
+import dev.switchboard.server.ws.guard.WindowCounter;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -23,12 +27,12 @@ import java.util.concurrent.atomic.LongAdder;
  * its {@link StreamEvent#frameUtf8() bytes}, encoded once per publish and wrapped, not copied, for
  * each subscriber.
  *
- * <p>Connection keeps no queue of its own: the WebSocket guard ({@code FrameGuard}) holds every
- * frame written while the channel is not writable in the socket's bounded outbound queue, passes
- * them on as the client reads, and evicts a client that stops reading. Its count, taken on the
- * event loop, knows what the kernel has taken, which a count kept here could not.
+ * <p>Connection keeps no queue of its own: the WebSocket guard ({@code FrameRulesHandler}) holds
+ * every frame written while the channel is not writable in the socket's bounded outbound queue,
+ * passes them on as the client reads, and evicts a client that stops reading. Its count, taken on
+ * the event loop, knows what the kernel has taken, which a count kept here could not.
  */
-public final class Connection {
+public final class Connection implements CommandReplies {
 
   private static final long MINUTE_NANOS = 60_000_000_000L;
 
@@ -43,13 +47,13 @@ public final class Connection {
   private volatile long lastFrameAtNanos = System.nanoTime();
   private final TokenBucket commands;
   private final WindowCounter rateLimited;
-  private final WindowCounter protocolErrors;
+  private final ProtocolErrorBudget protocolErrors;
 
   Connection(
       String id,
       Caller caller,
       Channel channel,
-      ChannelSocketConfiguration limits,
+      WebSocketConfiguration limits,
       LongAdder framesOut) {
     this.id = id;
     this.caller = caller;
@@ -58,7 +62,7 @@ public final class Connection {
     long now = System.nanoTime();
     this.commands = new TokenBucket(limits.maxCommandsPerSecond(), now);
     this.rateLimited = new WindowCounter(MINUTE_NANOS, now);
-    this.protocolErrors = new WindowCounter(MINUTE_NANOS, now);
+    this.protocolErrors = new ProtocolErrorBudget(limits.maxProtocolErrorsPerMinute(), now);
   }
 
   /** The connection's id, sent in {@code connected} and used in logs. */
@@ -67,6 +71,7 @@ public final class Connection {
   }
 
   /** Who the connection acts for. */
+  @Override
   public Caller caller() {
     return caller;
   }
@@ -91,9 +96,9 @@ public final class Connection {
     return rateLimited.record(nowNanos);
   }
 
-  /** Counts an invalid frame; returns how many arrived in the current minute. */
-  int recordProtocolError(long nowNanos) {
-    return protocolErrors.record(nowNanos);
+  /** The connection's budget of malformed frames, shared in kind with the shell socket's. */
+  ProtocolErrorBudget protocolErrors() {
+    return protocolErrors;
   }
 
   /** How long the client has sent nothing. */
@@ -117,6 +122,12 @@ public final class Connection {
     }
     framesOut.increment();
     channel.writeAndFlush(new TextWebSocketFrame(frame));
+  }
+
+  /** Replies to one of the client's commands: {@link #send(String)}. */
+  @Override
+  public void reply(String frame) {
+    send(frame);
   }
 
   /**

@@ -4,19 +4,25 @@ import dev.switchboard.contract.error.CloseCode;
 import dev.switchboard.contract.error.ErrorCode;
 import dev.switchboard.server.auth.TokenRevokedEvent;
 import dev.switchboard.server.ws.guard.TokenConnectionLimit;
+import dev.switchboard.server.ws.guard.WebSocketConfiguration;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.runtime.event.annotation.EventListener;
-import io.micronaut.scheduling.annotation.Scheduled;
-import jakarta.inject.Singleton;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.TaskScheduler;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Named;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,27 +31,34 @@ import org.slf4j.LoggerFactory;
  * ConnectionRegistry knows the open {@code /ws} connections of this node and exports their metrics:
  * connections, subscriptions, frames in and out, and error replies by code.
  */
-@Singleton
+// Created with the context, as its @Scheduled check used to make it: its meters exist before the
+// first socket, and the idle check runs from the start.
+@Context
 public final class ConnectionRegistry {
 
   private static final Logger LOG = LoggerFactory.getLogger(ConnectionRegistry.class);
 
   private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
-  private final ChannelSocketConfiguration configuration;
+  private final WebSocketConfiguration configuration;
   private final TokenConnectionLimit perToken;
   // Counted in adders read at scrape time: a registered Counter costs a composite-registry call
   // per frame, which showed in profiles of a 10,000-subscriber fan-out.
   private final LongAdder framesIn = new LongAdder();
   private final LongAdder framesOut = new LongAdder();
   private final Map<ErrorCode, Counter> errors = new EnumMap<>(ErrorCode.class);
+  private final ScheduledFuture<?> idleCheck;
 
   /** Creates the registry and registers its meters. */
   public ConnectionRegistry(
       MeterRegistry meters,
-      ChannelSocketConfiguration configuration,
-      TokenConnectionLimit perToken) {
+      WebSocketConfiguration configuration,
+      TokenConnectionLimit perToken,
+      @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
     this.configuration = configuration;
     this.perToken = perToken;
+    Duration interval = configuration.idleCheckInterval();
+    this.idleCheck =
+        scheduler.scheduleWithFixedDelay(interval, interval, this::closeIdleConnections);
     Gauge.builder("switchboard.ws.connections", connections, Set::size)
         .description("Open /ws connections")
         .register(meters);
@@ -106,9 +119,8 @@ public final class ConnectionRegistry {
   /**
    * Closes connections that sent nothing for the idle timeout. Clients ping every heartbeat
    * interval, so only dead or stalled clients (half-open TCP, a frozen tab) are closed; they
-   * reconnect and recover by offset.
+   * reconnect and recover by offset. Runs every {@code switchboard.ws.idle-check-interval}.
    */
-  @Scheduled(fixedDelay = "${switchboard.ws.idle-check-interval:5s}")
   void closeIdleConnections() {
     long now = System.nanoTime();
     long limit = configuration.idleTimeout().toNanos();
@@ -116,9 +128,20 @@ public final class ConnectionRegistry {
       long idle = connection.idleNanos(now);
       if (idle > limit) {
         LOG.info("Closing connection {}: no frame for {} ms", connection.id(), idle / 1_000_000);
-        connection.close(CloseCode.IDLE_TIMEOUT, "idle");
+        try {
+          connection.close(CloseCode.IDLE_TIMEOUT, "idle");
+        } catch (RuntimeException e) {
+          // A failure must not end the periodic check, which a thrown exception would.
+          LOG.warn("Closing idle connection {} failed: {}", connection.id(), e.toString());
+        }
       }
     }
+  }
+
+  /** Stops the idle check with the application context. */
+  @PreDestroy
+  void stopIdleCheck() {
+    idleCheck.cancel(false);
   }
 
   LongAdder framesOut() {

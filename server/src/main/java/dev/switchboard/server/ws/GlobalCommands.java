@@ -22,6 +22,8 @@ import dev.switchboard.server.channel.Access;
 import dev.switchboard.server.channel.Broker;
 import dev.switchboard.server.channel.ChannelAccess;
 import dev.switchboard.server.channel.SubscribeResult;
+import dev.switchboard.server.wire.FrameCodec;
+import dev.switchboard.server.ws.guard.WebSocketConfiguration;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import jakarta.inject.Singleton;
@@ -43,14 +45,11 @@ final class GlobalCommands {
   private final Broker broker;
   private final ChannelAccess access;
   private final FrameCodec codec;
-  private final ChannelSocketConfiguration configuration;
+  private final WebSocketConfiguration configuration;
   private final Clock clock;
 
   GlobalCommands(
-      Broker broker,
-      ChannelAccess access,
-      FrameCodec codec,
-      ChannelSocketConfiguration configuration) {
+      Broker broker, ChannelAccess access, FrameCodec codec, WebSocketConfiguration configuration) {
     this.broker = broker;
     this.access = access;
     this.codec = codec;
@@ -59,11 +58,15 @@ final class GlobalCommands {
   }
 
   void handle(Connection connection, GlobalCommand command, @Nullable String ref) {
-    switch (command.type()) {
-      case PING -> ping(connection, (PingCommand) command, ref);
-      case SUBSCRIBE -> subscribe(connection, (SubscribeCommand) command, ref);
-      case UNSUBSCRIBE -> unsubscribe(connection, (UnsubscribeCommand) command, ref);
-    }
+    // A switch expression over the type enum, without default: javac refuses it when a command
+    // type has no case here.
+    Runnable handler =
+        switch (command.type()) {
+          case PING -> () -> ping(connection, (PingCommand) command, ref);
+          case SUBSCRIBE -> () -> subscribe(connection, (SubscribeCommand) command, ref);
+          case UNSUBSCRIBE -> () -> unsubscribe(connection, (UnsubscribeCommand) command, ref);
+        };
+    handler.run();
   }
 
   private void ping(Connection connection, PingCommand ping, @Nullable String ref) {

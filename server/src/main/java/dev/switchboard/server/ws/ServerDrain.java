@@ -4,6 +4,7 @@ import dev.switchboard.contract.Channels;
 import dev.switchboard.contract.error.CloseCode;
 import dev.switchboard.contract.global.DrainingData;
 import dev.switchboard.contract.global.DrainingEvent;
+import dev.switchboard.server.wire.FrameCodec;
 import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;

@@ -16,7 +16,7 @@ import dev.switchboard.server.session.StoredMessage;
 import dev.switchboard.server.storage.Ids;
 import dev.switchboard.server.testing.Frames;
 import dev.switchboard.server.testing.TestSocket;
-import dev.switchboard.server.ws.ChannelPublisher;
+import dev.switchboard.server.wire.ChannelPublisher;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;

@@ -92,7 +92,7 @@ class AuthCookieCodecTest {
     Path dataDir = AuthTestSupport.createTempDataDir("cookie-codec-test");
     try {
       Path file = dataDir.resolve(AuthCookieCodec.SECRET_FILE_NAME);
-      DataDirectory directory = new DataDirectory(new SwitchboardConfiguration(dataDir));
+      DataDirectory directory = new DataDirectory(SwitchboardConfiguration.of(dataDir));
       String value = new AuthCookieCodec(directory).encode("admin", EXPIRY, BINDING);
 
       AuthCookieCodec reopened = new AuthCookieCodec(directory);

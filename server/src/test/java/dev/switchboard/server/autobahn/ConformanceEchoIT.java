@@ -44,7 +44,7 @@ class ConformanceEchoIT {
   }
 
   @Test
-  void theFrameGuardStillClosesABinaryMessageWith1003() throws Exception {
+  void theFrameRulesStillCloseABinaryMessageWith1003() throws Exception {
     Client client = new Client();
     WebSocket socket = client.connect(server.getPort());
 

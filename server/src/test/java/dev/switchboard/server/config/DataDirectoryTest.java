@@ -18,7 +18,7 @@ class DataDirectoryTest {
   void createsTheDirectoryForItsOwnerOnly() throws Exception {
     Path path = parent.resolve("data");
 
-    new DataDirectory(new SwitchboardConfiguration(path));
+    new DataDirectory(SwitchboardConfiguration.of(path));
 
     assertEquals("rwx------", mode(path));
   }
@@ -36,7 +36,7 @@ class DataDirectoryTest {
     Path secret = Files.writeString(path.resolve("cookie-secret"), "key");
     Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
 
-    DataDirectory directory = new DataDirectory(new SwitchboardConfiguration(path));
+    DataDirectory directory = new DataDirectory(SwitchboardConfiguration.of(path));
 
     assertEquals("rwx------", mode(path));
     assertEquals("rw-------", mode(database));
@@ -49,7 +49,7 @@ class DataDirectoryTest {
   @Test
   void reportsEachPathItRestricted() throws Exception {
     Path path = Files.createDirectory(parent.resolve("data"));
-    DataDirectory directory = new DataDirectory(new SwitchboardConfiguration(path));
+    DataDirectory directory = new DataDirectory(SwitchboardConfiguration.of(path));
     Path trace = Files.writeString(path.resolve("switchboard.trace.db"), "sql");
     Files.setPosixFilePermissions(trace, PosixFilePermissions.fromString("rw-rw-r--"));
 

@@ -1,6 +1,9 @@
 package dev.switchboard.server.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.ApplicationContext;
 import java.nio.file.Path;
@@ -36,5 +39,42 @@ class SwitchboardConfigurationTest {
           Path.of(System.getenv("SWITCHBOARD_DATA_DIR")),
           context.getBean(SwitchboardConfiguration.class).dataDir());
     }
+  }
+
+  @Test
+  void bindsTheAdminTokenAndTheBrokerAndNeverPrintsTheToken() {
+    try (ApplicationContext context =
+        ApplicationContext.run(
+            Map.of(
+                "switchboard.data-dir", "/tmp/switchboard-config-test",
+                "switchboard.token", "sb_0123456789abcdef",
+                "switchboard.broker", "redis"),
+            "config-test")) {
+      SwitchboardConfiguration configuration = context.getBean(SwitchboardConfiguration.class);
+      assertEquals("sb_0123456789abcdef", configuration.token());
+      assertEquals(BrokerKind.REDIS, configuration.brokerKind());
+      assertFalse(configuration.toString().contains("sb_0123456789abcdef"));
+    }
+  }
+
+  @Test
+  void startUpFailsOnABrokerThatDoesNotExistNamingTheSetting() {
+    Exception refused =
+        assertThrows(
+            Exception.class,
+            () ->
+                ApplicationContext.run(
+                        Map.of(
+                            "switchboard.data-dir", "/tmp/switchboard-config-test",
+                            "switchboard.broker", "reddis"),
+                        "config-test")
+                    .close());
+    Throwable cause = refused;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    assertTrue(
+        cause.getMessage().contains("switchboard.broker") && cause.getMessage().contains("reddis"),
+        cause.getMessage());
   }
 }

@@ -103,7 +103,7 @@ class ProcessLedgerTest {
   }
 
   private DataDirectory dataDirectory() {
-    return new DataDirectory(new SwitchboardConfiguration(dataDir));
+    return new DataDirectory(SwitchboardConfiguration.of(dataDir));
   }
 
   private static List<ProcessHandle> awaitMembers(ProcessHandle leader, int count)

@@ -145,7 +145,7 @@ class SandboxTest {
   private Sandbox sandbox(SandboxMode mode, String bwrap) {
     return new Sandbox(
         new SandboxConfiguration(mode, true, null, null, null, bwrap, SCRATCH_BYTES),
-        new DataDirectory(new SwitchboardConfiguration(dataDir)),
+        new DataDirectory(SwitchboardConfiguration.of(dataDir)),
         (Supplier<List<Path>>) List::of);
   }
 
@@ -157,7 +157,7 @@ class SandboxTest {
       List<Path> readWrite) {
     return new Sandbox(
         new SandboxConfiguration(mode, network, hide, readOnly, readWrite, "bwrap", SCRATCH_BYTES),
-        new DataDirectory(new SwitchboardConfiguration(dataDir)),
+        new DataDirectory(SwitchboardConfiguration.of(dataDir)),
         (Supplier<List<Path>>) List::of);
   }
 

@@ -10,6 +10,7 @@ import dev.switchboard.contract.session.StreamOutputData;
 import dev.switchboard.contract.session.StreamOutputEvent;
 import dev.switchboard.server.testing.Frames;
 import dev.switchboard.server.testing.TestSocket;
+import dev.switchboard.server.wire.ChannelPublisher;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;

@@ -16,6 +16,7 @@ import dev.switchboard.server.auth.TokenStore;
 import dev.switchboard.server.channel.Broker;
 import dev.switchboard.server.testing.Frames;
 import dev.switchboard.server.testing.TestSocket;
+import dev.switchboard.server.wire.ChannelPublisher;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.json.JsonMapper;

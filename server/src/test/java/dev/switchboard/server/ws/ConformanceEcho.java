@@ -1,6 +1,7 @@
 package dev.switchboard.server.ws;
 
 import dev.switchboard.server.auth.Caller;
+import dev.switchboard.server.ws.guard.WebSocketConfiguration;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import io.netty.channel.Channel;
@@ -26,11 +27,11 @@ public final class ConformanceEcho implements ChannelSocketEndpoint {
   /** The test property that puts the echo behind {@code /ws}. */
   public static final String PROPERTY = "switchboard.ws.conformance-echo";
 
-  private final ChannelSocketConfiguration configuration;
+  private final WebSocketConfiguration configuration;
   private final AtomicLong ids = new AtomicLong();
   private final LongAdder framesOut = new LongAdder();
 
-  ConformanceEcho(ChannelSocketConfiguration configuration) {
+  ConformanceEcho(WebSocketConfiguration configuration) {
     this.configuration = configuration;
   }
 

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.switchboard.contract.error.CloseCode;
 import dev.switchboard.server.auth.Caller;
 import dev.switchboard.server.channel.StreamEvent;
+import dev.switchboard.server.ws.guard.WebSocketConfiguration;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 class ConnectionTest {
 
-  private static final ChannelSocketConfiguration LIMITS =
-      new ChannelSocketConfiguration(
+  private static final WebSocketConfiguration LIMITS =
+      new WebSocketConfiguration(
           100,
           Duration.ofSeconds(30),
           Duration.ofSeconds(5),
@@ -30,7 +31,11 @@ class ConnectionTest {
           50,
           20,
           8_388_608,
-          Duration.ofSeconds(2));
+          Duration.ofSeconds(2),
+          50,
+          false,
+          null,
+          Duration.ofSeconds(5));
 
   private final LongAdder framesOut = new LongAdder();
 

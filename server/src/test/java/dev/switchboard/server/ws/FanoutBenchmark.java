@@ -8,6 +8,9 @@ import dev.switchboard.server.auth.Caller;
 import dev.switchboard.server.channel.ChannelStreamsConfiguration;
 import dev.switchboard.server.channel.InMemoryBroker;
 import dev.switchboard.server.channel.SubscribeResult;
+import dev.switchboard.server.wire.ChannelPublisher;
+import dev.switchboard.server.wire.FrameCodec;
+import dev.switchboard.server.ws.guard.WebSocketConfiguration;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
@@ -36,8 +39,8 @@ import java.util.concurrent.atomic.LongAdder;
 public final class FanoutBenchmark {
 
   private static final LongAdder DELIVERED = new LongAdder();
-  private static final ChannelSocketConfiguration LIMITS =
-      new ChannelSocketConfiguration(
+  private static final WebSocketConfiguration LIMITS =
+      new WebSocketConfiguration(
           100,
           java.time.Duration.ofSeconds(30),
           java.time.Duration.ofSeconds(5),
@@ -48,7 +51,11 @@ public final class FanoutBenchmark {
           50,
           20,
           Long.MAX_VALUE,
-          java.time.Duration.ofSeconds(2));
+          java.time.Duration.ofSeconds(2),
+          50,
+          false,
+          null,
+          java.time.Duration.ofSeconds(5));
 
   public static void main(String[] args) {
     try (ApplicationContext context =

@@ -8,6 +8,7 @@ import dev.switchboard.contract.project.SessionDeletedData;
 import dev.switchboard.contract.project.SessionDeletedEvent;
 import dev.switchboard.server.testing.Frames;
 import dev.switchboard.server.testing.TestSocket;
+import dev.switchboard.server.wire.ChannelPublisher;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;

@@ -18,6 +18,7 @@ import dev.switchboard.server.testing.TcpProxy;
 import dev.switchboard.server.testing.TestRedis;
 import dev.switchboard.server.testing.TestService;
 import dev.switchboard.server.testing.TestSocket;
+import dev.switchboard.server.wire.ChannelPublisher;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.ApplicationContext;

@@ -10,14 +10,9 @@ import dev.switchboard.contract.session.MessageCreatedData;
 import dev.switchboard.contract.session.MessageCreatedEvent;
 import dev.switchboard.contract.session.MessageStatus;
 import dev.switchboard.contract.session.OutputStreamName;
-import dev.switchboard.server.sandbox.Launch;
-import dev.switchboard.server.ws.Connection;
+import dev.switchboard.server.wire.CommandReplies;
 import io.micronaut.core.annotation.Nullable;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -33,11 +28,11 @@ import org.slf4j.LoggerFactory;
  * output as {@code stream_output} chunks, stores the output in batches, and ends with {@code
  * message_complete}.
  *
- * <p>Threads: a supervisor (this {@link Runnable}) starts the process, drains partial chunks every
- * {@value #TICK_MS} ms (the coalescing window), flushes output to the database, enforces the
- * timeout and stops the process tree; one reader per output stream decodes bytes and emits full
- * chunks. None of them is a Netty event loop. Every event is published together with the state it
- * changes under the session's {@link SessionMutex}, so snapshots match the stream exactly.
+ * <p>Threads: a supervisor (this {@link Runnable}) drains partial chunks every {@value #TICK_MS} ms
+ * (the coalescing window), flushes output, enforces the timeout and stops the process tree; the
+ * {@link AgentProcess}'s readers emit full chunks. None is a Netty event loop. Every event is
+ * published with the state it changes under the session's {@link SessionMutex}, so snapshots match
+ * the stream exactly.
  *
  * <p>Memory per run is bounded: each stream buffers less than one chunk, and unflushed output is at
  * most {@code flush-chars} plus one chunk (or, while the database is unreachable, {@code
@@ -53,7 +48,6 @@ final class AgentRun implements Runnable {
   static final int MAX_CHUNK_CHARS = 16_384;
 
   private static final Logger LOG = LoggerFactory.getLogger(AgentRun.class);
-  private static final int READ_BYTES = 8_192;
 
   /** How long output pipes may stay open after the command exited, held by its children. */
   private static final long DRAIN_AFTER_EXIT_NANOS = Duration.ofSeconds(1).toNanos();
@@ -67,11 +61,10 @@ final class AgentRun implements Runnable {
   private final String userId;
   private final String agentId;
   private final String tokenId;
-  private final Connection origin;
+  private final CommandReplies origin;
   @Nullable private final String ref;
 
   private final AtomicReference<MessageStatus> stopRequest = new AtomicReference<>();
-  private final CountDownLatch readersDone = new CountDownLatch(2);
   private final CountDownLatch ended = new CountDownLatch(1);
 
   // Guarded by the session mutex.
@@ -79,7 +72,6 @@ final class AgentRun implements Runnable {
   private volatile boolean finished;
   private boolean begun;
   private Path directory;
-  private volatile int wrapperDepth;
 
   AgentRun(
       RunContext context,
@@ -88,7 +80,7 @@ final class AgentRun implements Runnable {
       String clientMessageId,
       String userId,
       String agentId,
-      Connection origin,
+      CommandReplies origin,
       @Nullable String ref) {
     this.context = context;
     this.configuration = context.configuration();
@@ -146,13 +138,14 @@ final class AgentRun implements Runnable {
   @Override
   public void run() {
     long startNanos = System.nanoTime();
-    Process process = null;
+    AgentProcess process = null;
     try {
       if (!begin()) {
         return;
       }
       try {
-        process = start();
+        process =
+            AgentProcess.start(context, sessionId, agentId, text, directory, this::appendOutput);
       } catch (IOException | RuntimeException e) {
         LOG.warn("Reply {}: the agent command did not start: {}", agentId, e.toString());
         appendOutput(
@@ -170,11 +163,15 @@ final class AgentRun implements Runnable {
       supervise(process, startNanos);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      stopQuietly(process);
+      if (process != null) {
+        process.stopAfterFailure(configuration.killGrace());
+      }
       finish(MessageStatus.INTERRUPTED, null, startNanos);
     } catch (RuntimeException | Error e) {
       LOG.error("Reply {} failed", agentId, e);
-      stopQuietly(process);
+      if (process != null) {
+        process.stopAfterFailure(configuration.killGrace());
+      }
       if (!begun) {
         context.replyError(
             origin,
@@ -189,18 +186,11 @@ final class AgentRun implements Runnable {
       finish(MessageStatus.FAILED, null, startNanos);
     } finally {
       if (process != null) {
-        context.ledger().forget(process.pid());
+        process.forget(context);
       }
       context.runLock().release(sessionId, agentId);
       context.active().remove(this);
       ended.countDown();
-    }
-  }
-
-  /** Stops the process tree after a failure of the run itself, so nothing is left behind. */
-  private void stopQuietly(@Nullable Process process) {
-    if (process != null && process.isAlive()) {
-      ProcessTree.of(process.toHandle(), wrapperDepth).stop(configuration.killGrace());
     }
   }
 
@@ -247,80 +237,17 @@ final class AgentRun implements Runnable {
     publishSession(started.session());
   }
 
-  private Process start() throws IOException {
-    if (!Files.isDirectory(directory)) {
-      throw new IOException("the project directory no longer exists");
-    }
-    Launch launch =
-        context.sandbox().agent(configuration.argv(text), directory, configuration.environment());
-    ProcessBuilder builder = new ProcessBuilder(launch.command()).directory(directory.toFile());
-    builder.environment().clear();
-    builder.environment().putAll(launch.environment());
-    Process process = builder.start();
-    wrapperDepth = launch.wrapperDepth();
-    context.ledger().record(process.pid(), "reply", agentId);
-    LOG.info(
-        "Reply {} in session {}: started pid {}{}",
-        agentId,
-        sessionId,
-        process.pid(),
-        wrapperDepth > 0 ? " (sandboxed)" : "");
-    startThread("stdout", () -> read(process.getInputStream(), OutputStreamName.STDOUT));
-    startThread("stderr", () -> read(process.getErrorStream(), OutputStreamName.STDERR));
-    if (configuration.stdin()) {
-      startThread("stdin", () -> writeStdin(process.getOutputStream()));
-    } else {
-      process.getOutputStream().close();
-    }
-    return process;
-  }
-
-  private void startThread(String role, Runnable work) {
-    Thread thread = new Thread(work, "agent-" + agentId + "-" + role);
-    thread.setDaemon(true);
-    thread.start();
-  }
-
-  private void writeStdin(OutputStream stdin) {
-    try (stdin) {
-      stdin.write(text.getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      LOG.info("Reply {}: the agent closed its standard input early: {}", agentId, e.toString());
-    }
-  }
-
-  private void read(InputStream stream, OutputStreamName name) {
-    Utf8Decoder decoder = new Utf8Decoder();
-    byte[] buffer = new byte[READ_BYTES];
-    try (stream) {
-      int read;
-      while ((read = stream.read(buffer)) >= 0) {
-        String decoded = decoder.decode(buffer, 0, read);
-        if (!decoded.isEmpty()) {
-          appendOutput(name, decoded);
-        }
-      }
-    } catch (IOException e) {
-      LOG.debug("Reply {}: {} closed: {}", agentId, name, e.toString());
-    } finally {
-      String rest = decoder.finish();
-      if (!rest.isEmpty()) {
-        appendOutput(name, rest);
-      }
-      readersDone.countDown();
-    }
-  }
-
   /**
    * Waits for the process and its output, ticking every {@value #TICK_MS} ms: drains partial
    * chunks, flushes output, and stops the process tree on cancel or timeout (SIGTERM, then SIGKILL
    * after the grace period). Children that keep the output pipes open after the command exited are
    * stopped the same way; readers still blocked a second after SIGKILL are abandoned.
    */
-  private void supervise(Process process, long startNanos) throws InterruptedException {
+  private void supervise(AgentProcess agent, long startNanos) throws InterruptedException {
+    Process process = agent.process();
     long timeoutAt = startNanos + configuration.timeout().toNanos();
     long graceNanos = configuration.killGrace().toNanos();
-    ProcessTree known = ProcessTree.of(process.toHandle(), wrapperDepth);
+    ProcessTree known = agent.tree();
     long nextSample = System.nanoTime() + configuration.flushInterval().toNanos();
     ProcessTree stopping = null;
     MessageStatus stoppedAs = null;
@@ -334,7 +261,7 @@ final class AgentRun implements Runnable {
         exited = true;
         exitedAt = now;
       }
-      boolean drained = readersDone.getCount() == 0;
+      boolean drained = agent.outputDrained();
       if (exited && drained) {
         break;
       }
@@ -343,7 +270,7 @@ final class AgentRun implements Runnable {
       }
       MessageStatus stop = stopRequest.get();
       if (stopping == null && stop != null) {
-        stopping = (exited ? known : ProcessTree.of(process.toHandle(), wrapperDepth)).terminate();
+        stopping = (exited ? known : agent.tree()).terminate();
         stoppedAs = exited ? null : stop;
         killAt = now + graceNanos;
         LOG.info("Reply {}: {}, sent SIGTERM to pids {}", agentId, stop, stopping.pids());
@@ -361,12 +288,12 @@ final class AgentRun implements Runnable {
         break;
       }
       if (!exited && now - nextSample >= 0) {
-        known = ProcessTree.of(process.toHandle(), wrapperDepth);
+        known = agent.tree();
         nextSample = now + configuration.flushInterval().toNanos();
       }
       tick();
       if (exited) {
-        readersDone.await(TICK_MS, TimeUnit.MILLISECONDS);
+        agent.awaitOutput(TICK_MS);
       } else {
         process.waitFor(TICK_MS, TimeUnit.MILLISECONDS);
       }

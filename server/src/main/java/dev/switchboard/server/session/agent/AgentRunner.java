@@ -11,8 +11,7 @@ import dev.switchboard.contract.session.MessageStatus;
 import dev.switchboard.contract.session.SendMessageCommand;
 import dev.switchboard.contract.session.SessionCommand;
 import dev.switchboard.server.storage.Ids;
-import dev.switchboard.server.ws.Connection;
-import dev.switchboard.server.ws.SessionCommandHandler;
+import dev.switchboard.server.wire.CommandReplies;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
@@ -53,23 +52,27 @@ final class AgentRunner implements SessionCommandHandler {
   }
 
   @Override
-  public void handle(Connection connection, SessionCommand command, @Nullable String ref) {
+  public void handle(CommandReplies sender, SessionCommand command, @Nullable String ref) {
     String sessionId = ChannelName.parse(command.channel()).id();
-    if (command instanceof SendMessageCommand send) {
-      send(connection, sessionId, send, ref);
-    } else if (command instanceof CancelCommand cancel) {
-      cancel(connection, sessionId, cancel.data().messageId(), ref);
-    }
+    // A switch expression over the type enum, without default: javac refuses it when a command
+    // type has no case here.
+    Runnable handler =
+        switch (command.type()) {
+          case SEND_MESSAGE -> () -> send(sender, sessionId, (SendMessageCommand) command, ref);
+          case CANCEL ->
+              () -> cancel(sender, sessionId, ((CancelCommand) command).data().messageId(), ref);
+        };
+    handler.run();
   }
 
   private void send(
-      Connection connection, String sessionId, SendMessageCommand send, @Nullable String ref) {
+      CommandReplies sender, String sessionId, SendMessageCommand send, @Nullable String ref) {
     String userId = Ids.newId();
     String agentId = Ids.newId();
     if (!context.runLock().tryAcquire(sessionId, agentId)) {
       String running = context.runLock().holder(sessionId);
       context.replyError(
-          connection,
+          sender,
           send.channel(),
           ErrorCode.CONFLICT,
           "A reply is already running in this session; wait for its message_complete or send"
@@ -88,7 +91,7 @@ final class AgentRunner implements SessionCommandHandler {
             send.data().clientMessageId(),
             userId,
             agentId,
-            connection,
+            sender,
             ref);
     Optional<ActiveRuns.Cap> refused =
         context
@@ -99,7 +102,7 @@ final class AgentRunner implements SessionCommandHandler {
                 context.configuration().maxRunsPerNode());
     if (refused.isPresent()) {
       context.runLock().release(sessionId, agentId);
-      refuseOverCap(connection, send.channel(), refused.get(), ref);
+      refuseOverCap(sender, send.channel(), refused.get(), ref);
       return;
     }
     Thread supervisor = new Thread(run, "agent-" + agentId);
@@ -108,17 +111,17 @@ final class AgentRunner implements SessionCommandHandler {
   }
 
   private void refuseOverCap(
-      Connection connection, String channel, ActiveRuns.Cap cap, @Nullable String ref) {
+      CommandReplies sender, String channel, ActiveRuns.Cap cap, @Nullable String ref) {
     AgentConfiguration configuration = context.configuration();
     boolean perToken = cap == ActiveRuns.Cap.PER_TOKEN;
     LOG.info(
         "Refused a reply in {} for token {}: {} replies running {}",
         channel,
-        connection.caller().tokenId(),
+        sender.caller().tokenId(),
         perToken ? configuration.maxRunsPerToken() : configuration.maxRunsPerNode(),
         perToken ? "for the token" : "on this node");
     context.replyError(
-        connection,
+        sender,
         channel,
         perToken ? ErrorCode.TOO_MANY_RUNS : ErrorCode.NODE_BUSY,
         perToken
@@ -140,13 +143,13 @@ final class AgentRunner implements SessionCommandHandler {
    * answers either way. Only a reply that runs nowhere is answered {@code not_found}.
    */
   private void cancel(
-      Connection connection, String sessionId, String messageId, @Nullable String ref) {
+      CommandReplies sender, String sessionId, String messageId, @Nullable String ref) {
     boolean stopping =
         stopLocally(sessionId, messageId)
             || (runsElsewhere(sessionId, messageId) && cancels.forward(sessionId, messageId));
     if (!stopping) {
       context.replyError(
-          connection,
+          sender,
           Channels.session(sessionId),
           ErrorCode.NOT_FOUND,
           "No reply \"" + messageId + "\" is running in this session; it may have ended already.",

@@ -6,9 +6,9 @@ import dev.switchboard.contract.session.SessionErrorEvent;
 import dev.switchboard.contract.session.SessionEvent;
 import dev.switchboard.server.sandbox.ProcessLedger;
 import dev.switchboard.server.sandbox.Sandbox;
-import dev.switchboard.server.ws.ChannelPublisher;
-import dev.switchboard.server.ws.Connection;
-import dev.switchboard.server.ws.FrameCodec;
+import dev.switchboard.server.wire.ChannelPublisher;
+import dev.switchboard.server.wire.CommandReplies;
+import dev.switchboard.server.wire.FrameCodec;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import jakarta.inject.Singleton;
@@ -31,9 +31,9 @@ record RunContext(
 
   private static final Argument<SessionEvent> SESSION_EVENTS = Argument.of(SessionEvent.class);
 
-  /** Sends a session {@code error} to one connection only, as the reply to its command. */
+  /** Sends a session {@code error} to the command's sender only, as the reply to its command. */
   void replyError(
-      Connection connection,
+      CommandReplies sender,
       String channel,
       ErrorCode code,
       String message,
@@ -41,6 +41,6 @@ record RunContext(
       @Nullable String ref) {
     SessionErrorEvent error =
         new SessionErrorEvent(channel, new SessionErrorData(code, message, messageId));
-    connection.send(codec.encode(SESSION_EVENTS, error, ref, null));
+    sender.reply(codec.encode(SESSION_EVENTS, error, ref, null));
   }
 }

@@ -31,7 +31,7 @@ public final class AllowedOrigins {
 
   @Inject
   AllowedOrigins(
-      WebSocketGuardConfiguration configuration,
+      WebSocketConfiguration configuration,
       @Nullable @Value("${micronaut.server.host:}") String serverHost) {
     this(configuration.allowedOrigins(), serverHost);
   }

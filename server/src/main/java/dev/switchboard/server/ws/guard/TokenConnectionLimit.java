@@ -27,7 +27,7 @@ public final class TokenConnectionLimit {
   private final Map<String, Integer> open = new ConcurrentHashMap<>();
   private final Counter refused;
 
-  TokenConnectionLimit(WebSocketGuardConfiguration configuration, MeterRegistry meters) {
+  TokenConnectionLimit(WebSocketConfiguration configuration, MeterRegistry meters) {
     this.max = configuration.maxConnectionsPerToken();
     this.refused =
         Counter.builder("switchboard.ws.connections.refused")

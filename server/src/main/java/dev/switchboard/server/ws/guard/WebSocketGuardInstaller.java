@@ -1,15 +1,11 @@
 package dev.switchboard.server.ws.guard;
 
-import dev.switchboard.server.ws.ChannelSocketConfiguration;
-import dev.switchboard.server.ws.ChannelSocketUpgrade;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
-import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
 import io.micronaut.http.server.netty.NettyServerCustomizer;
-import io.micronaut.http.server.netty.websocket.NettyServerWebSocketUpgradeHandler;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketServerCompressionHandler;
@@ -20,10 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * WebSocketGuardInstaller puts a {@link FrameGuard} on every HTTP/1.1 connection, so that every
- * WebSocket upgrade ({@code /ws}, {@code /ws/shell/**} and any socket added later) refuses what
- * bare Micronaut 4.10 accepts, and after it the handler that serves the {@code /ws} upgrade ({@link
- * ChannelSocketUpgrade}).
+ * WebSocketGuardInstaller puts a {@link FrameRulesHandler} on every HTTP/1.1 connection, so that
+ * every WebSocket upgrade ({@code /ws}, {@code /ws/shell/**} and any socket added later) refuses
+ * what bare Micronaut 4.10 accepts, and after it the handler of the upgrade served in front of
+ * Micronaut's router ({@link GuardedUpgrade}: {@code /ws}).
  *
  * <p>What is refused, and why (RFC 6455 close codes from {@code CloseCode}):
  *
@@ -49,14 +45,9 @@ import org.slf4j.LoggerFactory;
  *       Micronaut's close waits on the stalled socket and held 217 MiB of direct memory in a probe.
  * </ul>
  *
- * <p><b>Dependency on internals.</b> This relies on names neither project guarantees, checked
- * against Micronaut core 4.10.15 and Netty 4.2.9: the pipeline names {@code
- * micronaut-inbound-handler} ({@link ChannelPipelineCustomizer#HANDLER_MICRONAUT_INBOUND}, before
- * which the guard goes and in whose place Micronaut puts its WebSocket handler), {@link
- * NettyServerWebSocketUpgradeHandler#COMPRESSION_HANDLER} (an {@code @Internal} class) and Netty's
- * {@code "wsdecoder"}. Pin those versions; the guard's integration tests ({@code FrameRulesIT})
- * fail if a name changes, and an upgrade without {@code "wsdecoder"} is refused rather than left
- * unguarded.
+ * <p><b>Dependency on internals.</b> The pipeline names this relies on, which neither Micronaut nor
+ * Netty guarantees, are {@link FrameworkInternals}'s: an upgrade without Netty's decoder is refused
+ * rather than left unguarded.
  */
 @Singleton
 final class WebSocketGuardInstaller
@@ -66,19 +57,18 @@ final class WebSocketGuardInstaller
 
   private final int maxMessageBytes;
   private final boolean compression;
-  private final ChannelSocketConfiguration socketConfiguration;
+  private final WebSocketConfiguration socketConfiguration;
   private final Counter evictions;
   private final AtomicLong queuedBytes = new AtomicLong();
-  private final Provider<ChannelSocketUpgrade> channelSocket;
+  private final Provider<GuardedUpgrade> upgrade;
 
   WebSocketGuardInstaller(
-      ChannelSocketConfiguration socketConfiguration,
-      WebSocketGuardConfiguration configuration,
+      WebSocketConfiguration socketConfiguration,
       MeterRegistry meters,
-      Provider<ChannelSocketUpgrade> channelSocket) {
-    this.channelSocket = channelSocket;
+      Provider<GuardedUpgrade> upgrade) {
+    this.upgrade = upgrade;
     this.maxMessageBytes = socketConfiguration.maxMessageBytes();
-    this.compression = configuration.compression();
+    this.compression = socketConfiguration.compression();
     this.socketConfiguration = socketConfiguration;
     this.evictions =
         Counter.builder("switchboard.ws.slow_consumer.evictions")
@@ -100,27 +90,27 @@ final class WebSocketGuardInstaller
   /** Installs the guard on a connection's pipeline once Micronaut has built it. */
   private void install(Channel channel) {
     ChannelPipeline pipeline = channel.pipeline();
-    if (pipeline.get(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND) == null) {
+    if (pipeline.get(FrameworkInternals.MICRONAUT_INBOUND) == null) {
       LOG.error(
           "No \"{}\" handler on this connection: the WebSocket frame guard is not installed"
               + " (Micronaut version changed?)",
-          ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND);
+          FrameworkInternals.MICRONAUT_INBOUND);
       return;
     }
-    if (pipeline.get(NettyServerWebSocketUpgradeHandler.COMPRESSION_HANDLER) != null) {
+    if (pipeline.get(FrameworkInternals.MICRONAUT_COMPRESSION) != null) {
       if (compression) {
         pipeline.replace(
-            NettyServerWebSocketUpgradeHandler.COMPRESSION_HANDLER,
-            NettyServerWebSocketUpgradeHandler.COMPRESSION_HANDLER,
+            FrameworkInternals.MICRONAUT_COMPRESSION,
+            FrameworkInternals.MICRONAUT_COMPRESSION,
             new WebSocketServerCompressionHandler(maxMessageBytes));
       } else {
-        pipeline.remove(NettyServerWebSocketUpgradeHandler.COMPRESSION_HANDLER);
+        pipeline.remove(FrameworkInternals.MICRONAUT_COMPRESSION);
       }
     }
     pipeline.addBefore(
-        ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND,
-        FrameGuard.NAME,
-        new FrameGuard(
+        FrameworkInternals.MICRONAUT_INBOUND,
+        FrameRulesHandler.NAME,
+        new FrameRulesHandler(
             maxMessageBytes,
             compression,
             new OutboundBudget(
@@ -130,6 +120,7 @@ final class WebSocketGuardInstaller
             new OutboundQueue(queuedBytes),
             evictions));
     // After the guard, so that it sees the upgrade's 101 and every frame of the socket.
-    pipeline.addAfter(FrameGuard.NAME, ChannelSocketUpgrade.NAME, channelSocket.get().newHandler());
+    GuardedUpgrade served = upgrade.get();
+    pipeline.addAfter(FrameRulesHandler.NAME, served.handlerName(), served.newHandler());
   }
 }

@@ -10,7 +10,7 @@ import dev.switchboard.contract.project.SessionDeletedData;
 import dev.switchboard.contract.project.SessionDeletedEvent;
 import dev.switchboard.server.testing.Frames;
 import dev.switchboard.server.testing.TestSocket;
-import dev.switchboard.server.ws.ChannelPublisher;
+import dev.switchboard.server.wire.ChannelPublisher;
 import dev.switchboard.server.ws.Connection;
 import dev.switchboard.server.ws.ConnectionRegistry;
 import io.micrometer.core.instrument.MeterRegistry;

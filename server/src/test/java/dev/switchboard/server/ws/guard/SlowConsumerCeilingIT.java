@@ -8,7 +8,7 @@ import dev.switchboard.contract.project.SessionDeletedData;
 import dev.switchboard.contract.project.SessionDeletedEvent;
 import dev.switchboard.server.channel.Broker;
 import dev.switchboard.server.testing.Frames;
-import dev.switchboard.server.ws.ChannelPublisher;
+import dev.switchboard.server.wire.ChannelPublisher;
 import dev.switchboard.server.ws.Connection;
 import dev.switchboard.server.ws.ConnectionRegistry;
 import io.micronaut.context.annotation.Property;

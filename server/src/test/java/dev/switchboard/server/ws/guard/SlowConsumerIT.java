@@ -14,7 +14,7 @@ import dev.switchboard.contract.project.SessionDeletedEvent;
 import dev.switchboard.server.channel.Broker;
 import dev.switchboard.server.testing.Frames;
 import dev.switchboard.server.testing.TestSocket;
-import dev.switchboard.server.ws.ChannelPublisher;
+import dev.switchboard.server.wire.ChannelPublisher;
 import dev.switchboard.server.ws.Connection;
 import dev.switchboard.server.ws.ConnectionRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -177,7 +177,8 @@ class SlowConsumerIT {
     assertEquals(
         List.of(),
         failedTasks.list.stream()
-            .filter(event -> String.valueOf(event.getFormattedMessage()).contains("FrameGuard"))
+            .filter(
+                event -> String.valueOf(event.getFormattedMessage()).contains("FrameRulesHandler"))
             .map(
                 event ->
                     event.getFormattedMessage() + ": " + event.getThrowableProxy().getMessage())

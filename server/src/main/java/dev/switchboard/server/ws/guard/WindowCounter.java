@@ -1,4 +1,4 @@
-package dev.switchboard.server.ws;
+package dev.switchboard.server.ws.guard;
 
 /**
  * WindowCounter counts events in the current fixed window (a minute, say), to tell a client that

@@ -1,4 +1,4 @@
-package dev.switchboard.server.ws;
+package dev.switchboard.server.wire;
 
 import dev.switchboard.contract.error.ErrorCode;
 import io.micronaut.core.annotation.Nullable;

@@ -1,4 +1,4 @@
-package dev.switchboard.server.ws;
+package dev.switchboard.server.wire;
 
 import dev.switchboard.contract.ChannelName;
 import io.micronaut.core.annotation.Nullable;

@@ -1,4 +1,4 @@
-package dev.switchboard.server.ws;
+package dev.switchboard.server.wire;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import dev.switchboard.contract.ChannelName;

@@ -1,4 +1,4 @@
-package dev.switchboard.server.ws;
+package dev.switchboard.server.wire;
 
 import dev.switchboard.contract.project.ProjectEvent;
 import dev.switchboard.contract.session.SessionEvent;

@@ -8,22 +8,14 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.ChannelOutboundBuffer;
-import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.socket.DuplexChannel;
-import io.netty.handler.codec.TooLongFrameException;
-import io.netty.handler.codec.compression.DecompressionException;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
-import io.netty.handler.codec.http.websocketx.WebSocket13FrameDecoder;
-import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -33,9 +25,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * FrameGuard is the per-connection Netty handler that enforces the frame and message rules of every
- * WebSocket (see {@link WebSocketGuardInstaller} for what is refused and why). It sits just before
- * Micronaut's WebSocket handler, so it sees every frame in both directions.
+ * FrameRulesHandler is the per-connection Netty handler that enforces the frame and message rules
+ * of every WebSocket (see {@link WebSocketGuardInstaller} for what is refused and why) and its
+ * outbound budget. It sits before the socket's own handler (Micronaut's WebSocket handler for the
+ * shell socket, {@code ChannelSocketFrames} for {@code /ws}), so it sees every frame in both
+ * directions; upgraded sockets read through its {@link StrictDecoder}.
  *
  * <p>Every refusal goes through {@link #refuse}: one Close frame with the code, reads stopped, TCP
  * dropped once the Close is flushed (or after {@link #CLOSE_FLUSH_TIMEOUT_MS} if the client does
@@ -51,16 +45,10 @@ import org.slf4j.LoggerFactory;
  * {@link #evict}: no polite close (which would wait on the stalled socket), but {@code SO_LINGER=0}
  * and a close that frees the queue and the unsent buffers at once.
  */
-final class FrameGuard extends ChannelDuplexHandler {
+final class FrameRulesHandler extends ChannelDuplexHandler {
 
   /** This handler's name in the pipeline. */
   static final String NAME = "switchboard-frame-guard";
-
-  /** Netty's name for the frame decoder its handshaker installs (not a public constant). */
-  static final String NETTY_WS_DECODER = "wsdecoder";
-
-  /** The UTF-8 validator's name in the pipeline. */
-  static final String UTF8_VALIDATOR = "switchboard-utf8-validator";
 
   /** How long a refused client has to read its Close frame before TCP is dropped anyway. */
   static final long CLOSE_FLUSH_TIMEOUT_MS = 5_000;
@@ -76,7 +64,7 @@ final class FrameGuard extends ChannelDuplexHandler {
   /** Close reasons are limited to 123 bytes by RFC 6455; ours stay well below. */
   private static final int MAX_REASON_CHARS = 100;
 
-  private static final Logger LOG = LoggerFactory.getLogger(FrameGuard.class);
+  private static final Logger LOG = LoggerFactory.getLogger(FrameRulesHandler.class);
 
   private final int maxMessageBytes;
   private final boolean compression;
@@ -91,7 +79,7 @@ final class FrameGuard extends ChannelDuplexHandler {
   private boolean refused;
   private ChannelFuture closeWritten;
 
-  FrameGuard(
+  FrameRulesHandler(
       int maxMessageBytes,
       boolean compression,
       OutboundBudget budget,
@@ -112,7 +100,7 @@ final class FrameGuard extends ChannelDuplexHandler {
         && HttpResponseStatus.SWITCHING_PROTOCOLS.equals(response.status())) {
       upgraded = true;
       try {
-        installStrictDecoder(ctx.pipeline(), ctx.name());
+        StrictDecoder.install(ctx.pipeline(), ctx.name(), maxMessageBytes, compression);
       } catch (RuntimeException e) {
         // Fail closed: a socket without the guard's decoder would accept what it must refuse.
         LOG.error("WebSocket upgrade refused: {}", e.getMessage());
@@ -240,7 +228,7 @@ final class FrameGuard extends ChannelDuplexHandler {
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    CloseCode code = upgraded ? closeCodeOf(cause) : null;
+    CloseCode code = upgraded ? StrictDecoder.closeCodeOf(cause) : null;
     if (code == null) {
       ctx.fireExceptionCaught(cause);
       return;
@@ -252,52 +240,10 @@ final class FrameGuard extends ChannelDuplexHandler {
   }
 
   /**
-   * The close code for a frame-level error, or null if the error is not about the client's frames.
-   */
-  static CloseCode closeCodeOf(Throwable cause) {
-    if (cause instanceof CorruptedWebSocketFrameException corrupted) {
-      return switch (corrupted.closeStatus().code()) {
-        case 1003 -> CloseCode.UNSUPPORTED_DATA;
-        case 1007 -> CloseCode.INVALID_PAYLOAD;
-        case 1009 -> CloseCode.MESSAGE_TOO_BIG;
-        default -> CloseCode.PROTOCOL_ERROR;
-      };
-    }
-    if (cause instanceof TooLongFrameException || cause instanceof DecompressionException) {
-      return CloseCode.MESSAGE_TOO_BIG;
-    }
-    return null;
-  }
-
-  /**
-   * Replaces Netty's lenient decoder with one that refuses reserved bits (unless permessage-deflate
-   * may be negotiated, in which case {@link #channelRead} checks them after inflation), frames over
-   * the message limit and unmasked frames, and adds UTF-8 validation across fragments.
-   */
-  private void installStrictDecoder(ChannelPipeline pipeline, String guardName) {
-    if (pipeline.get(NETTY_WS_DECODER) == null) {
-      throw new IllegalStateException(
-          "Netty's WebSocket decoder \""
-              + NETTY_WS_DECODER
-              + "\" is not in the pipeline; the frame guard depends on that name (Netty 4.2.9)."
-              + " Check the Netty/Micronaut upgrade and the guard's tests.");
-    }
-    WebSocketDecoderConfig config =
-        WebSocketDecoderConfig.newBuilder()
-            .maxFramePayloadLength(maxMessageBytes)
-            .allowExtensions(compression)
-            .expectMaskedFrames(true)
-            .allowMaskMismatch(false)
-            .closeOnProtocolViolation(false)
-            .build();
-    pipeline.replace(NETTY_WS_DECODER, NETTY_WS_DECODER, new WebSocket13FrameDecoder(config));
-    pipeline.addBefore(guardName, UTF8_VALIDATOR, new Utf8FrameValidator(false));
-  }
-
-  /**
-   * Answers the client's Close with a Close (once), then lets Micronaut run {@code @OnClose}.
-   * Frames still queued are dropped: the client has said it reads no more (and a Close of ours
-   * still in the queue fails, which drops TCP).
+   * Answers the client's Close with a Close (once), then passes it on to the socket's handler
+   * ({@code /ws}'s {@code ChannelSocketFrames}, or Micronaut's for the shell socket, which runs
+   * {@code @OnClose}). Frames still queued are dropped: the client has said it reads no more (and a
+   * Close of ours still in the queue fails, which drops TCP).
    */
   private void answerClose(ChannelHandlerContext ctx, CloseWebSocketFrame close) {
     refused = true;
@@ -341,7 +287,7 @@ final class FrameGuard extends ChannelDuplexHandler {
     if (refused || evicting) {
       return;
     }
-    long pending = pendingBytes(ctx.channel()) + queue.bytes();
+    long pending = FrameworkInternals.unsentBytes(ctx.channel()) + queue.bytes();
     long now = System.nanoTime();
     switch (budget.observe(pending, now)) {
       case WITHIN -> {}
@@ -362,19 +308,10 @@ final class FrameGuard extends ChannelDuplexHandler {
       case EVICT -> {
         evicting = true;
         long overForMs = budget.overForNanos(now) / 1_000_000;
-        // Run outside write(): evicting fires a Close into Micronaut, which writes in turn.
+        // Run outside write(): evicting fires a Close into the socket's handler, which may write.
         ctx.executor().execute(() -> evict(ctx, pending, overForMs));
       }
     }
-  }
-
-  /**
-   * Netty's unsent bytes: frames submitted to the event loop and not yet handled, plus those passed
-   * on that the kernel has not taken.
-   */
-  private static long pendingBytes(Channel channel) {
-    ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
-    return buffer == null ? 0 : buffer.totalPendingWriteBytes();
   }
 
   private void evict(ChannelHandlerContext ctx, long pendingBytes, long overForMs) {
@@ -402,10 +339,12 @@ final class FrameGuard extends ChannelDuplexHandler {
           ctx.writeAndFlush(new CloseWebSocketFrame(CloseCode.SLOW_CONSUMER.code(), reason));
     }
     // SO_LINGER=0 turns close() into a reset that does not wait on the stalled peer; Netty then
-    // fails every unsent write, so their buffers are released now. Set before Micronaut sees the
-    // Close below, which closes the channel at once: setting it on a closed socket throws.
+    // fails every unsent write, so their buffers are released now. Set before the socket's handler
+    // sees
+    // the Close below, which may close the channel at once: setting it on a closed socket throws.
     channel.config().setOption(ChannelOption.SO_LINGER, 0);
-    // Micronaut runs @OnClose with the real code, which releases the connection's subscriptions.
+    // The socket's handler sees the real code: on /ws, ChannelSocketFrames ends the connection
+    // (releasing its subscriptions); on the shell socket, Micronaut runs @OnClose.
     ctx.fireChannelRead(new CloseWebSocketFrame(CloseCode.SLOW_CONSUMER.code(), reason));
     channel.close();
   }

@@ -1,0 +1,73 @@
+package dev.switchboard.server.ws.guard;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
+import io.micronaut.http.server.netty.NettyHttpRequest;
+import io.micronaut.http.server.netty.websocket.NettyServerWebSocketUpgradeHandler;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.channel.ChannelPipeline;
+import java.util.Optional;
+
+/**
+ * FrameworkInternals names every Micronaut and Netty internal the sockets rely on, and nothing else
+ * does: handler names neither project promises, an {@code @Internal} class, and {@link
+ * Channel#unsafe()}. Checked against Micronaut core 4.10.15 and Netty 4.2.9; {@code
+ * FrameworkInternalsTest} fails when one of them moves or changes, and the guard's integration
+ * tests ({@code FrameRulesIT}, {@code CompressionIT}, {@code ShellKeepAliveIT}) fail if one stops
+ * doing what it is used for.
+ *
+ * <ul>
+ *   <li>{@link #MICRONAUT_INBOUND}: the guard goes before it; Micronaut puts its WebSocket handler
+ *       in its place.
+ *   <li>{@link #MICRONAUT_COMPRESSION}: the permessage-deflate handler Micronaut adds to every
+ *       connection (a constant of the {@code @Internal} {@code
+ *       NettyServerWebSocketUpgradeHandler}).
+ *   <li>{@link #MICRONAUT_IDLE_STATE} and {@link #MICRONAUT_ACCESS_LOGGER}: HTTP handlers the
+ *       channel socket takes off an upgraded connection.
+ *   <li>{@link #NETTY_WS_DECODER}: the frame decoder Netty's handshaker installs (a literal in
+ *       Netty, not a public constant), which the guard replaces with its strict one.
+ *   <li>{@link #unsentBytes}: Netty's count of bytes written and not yet taken by the kernel,
+ *       through {@code channel.unsafe().outboundBuffer()}.
+ *   <li>{@link #pipelineOf}: the connection behind a Micronaut request, through the {@code
+ *       NettyHttpRequest} implementation class.
+ * </ul>
+ */
+public final class FrameworkInternals {
+
+  /** Micronaut's inbound request handler's name in the pipeline. */
+  public static final String MICRONAUT_INBOUND =
+      ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND;
+
+  /** Micronaut's permessage-deflate handler's name in the pipeline. */
+  public static final String MICRONAUT_COMPRESSION =
+      NettyServerWebSocketUpgradeHandler.COMPRESSION_HANDLER;
+
+  /** Micronaut's idle-state handler's name in the pipeline. */
+  public static final String MICRONAUT_IDLE_STATE = ChannelPipelineCustomizer.HANDLER_IDLE_STATE;
+
+  /** Micronaut's access log handler's name in the pipeline. */
+  public static final String MICRONAUT_ACCESS_LOGGER =
+      ChannelPipelineCustomizer.HANDLER_ACCESS_LOGGER;
+
+  /** The name Netty's WebSocket handshaker gives the frame decoder it installs. */
+  public static final String NETTY_WS_DECODER = "wsdecoder";
+
+  private FrameworkInternals() {}
+
+  /**
+   * Netty's unsent bytes on a channel: frames submitted to the event loop and not yet handled, plus
+   * those passed on that the kernel has not taken.
+   */
+  public static long unsentBytes(Channel channel) {
+    ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
+    return buffer == null ? 0 : buffer.totalPendingWriteBytes();
+  }
+
+  /** The pipeline of the connection a request arrived on; empty when it is not Netty's request. */
+  public static Optional<ChannelPipeline> pipelineOf(HttpRequest<?> request) {
+    return request instanceof NettyHttpRequest<?> netty
+        ? Optional.of(netty.getChannelHandlerContext().pipeline())
+        : Optional.empty();
+  }
+}

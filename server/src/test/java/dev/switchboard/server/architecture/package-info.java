@@ -1,0 +1,2 @@
+/** Checks of the server's structure over its compiled classes. */
+package dev.switchboard.server.architecture;
