@@ -34,6 +34,8 @@ export interface ShellInfo {
 export interface UiConfig {
   /** Whether a production build loads the WebSocket dev tools and `window.__WS_METRICS__`. */
   devTools: boolean;
+  /** Output lines the page keeps per reply (`switchboard.ui.reply-lines`); older ones leave. */
+  replyLines?: number;
 }
 
 /** What confines agents and shells on the server (`switchboard.sandbox.*`). */
@@ -57,7 +59,17 @@ export interface AgentInfo {
   maxRunsPerToken: number;
   /** Replies one server node runs at once (`node_busy` past it). */
   maxRunsPerNode: number;
+  /** Characters of a reply's output the server stores (`switchboard.agent.max-stored-chars`). */
+  maxStoredChars?: number;
   sandbox: SandboxStatus;
+}
+
+/**
+ * Where a reply's stored output downloads as a text file (`GET
+ * /api/sessions/{sessionId}/messages/{messageId}/output`, authorised like the session).
+ */
+export function replyOutputUrl(sessionId: string, messageId: string): string {
+  return `/api/sessions/${encodeURIComponent(sessionId)}/messages/${encodeURIComponent(messageId)}/output`;
 }
 
 /** ApiRequestError is a REST call the server refused or could not answer. */
