@@ -9,7 +9,8 @@
  * terminal per reply costs a canvas or a grid of row elements each, fixed columns that hard-wrap
  * and reflow, and its own selection, search and accessibility layer; plain rows keep the
  * browser's selection, copy, find-in-page on what is shown, screen-reader text and wide
- * characters as they are, and the fixed row height is all the virtualization needs (an index
+ * characters as they are, colours come from the ANSI codes of each line ({@link AnsiText}) and
+ * stderr's own colour, and the fixed row height is all the virtualization needs (an index
  * computation, so no measuring library).
  */
 import {
@@ -23,6 +24,7 @@ import {
 } from "react";
 import { replyOutputUrl } from "@/client/lib/api";
 import { formatCount } from "@/client/lib/format";
+import { AnsiText } from "./AnsiText";
 import type { ReplyLines } from "./replyLines";
 
 /** Height of one output row; `.output-line` in index.css has the same. */
@@ -128,7 +130,7 @@ export function ReplyOutput({
         className={`output-line output--${line?.stream ?? "stdout"}`}
         data-line={snapshot.first + row + 1}
       >
-        {line?.text ?? ""}
+        <AnsiText text={line?.text ?? ""} />
         {last && streaming && (
           <span className="cursor" aria-hidden="true" data-testid="stream-cursor" />
         )}
