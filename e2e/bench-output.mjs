@@ -30,6 +30,7 @@ const END = "<!-- browser-output:end -->";
 
 const args = parseArgs(process.argv.slice(2));
 if (!args.reportOnly) {
+  const loadStart = loadavg();
   const results = [];
   for (const lines of args.sizes) {
     console.log(`${args.label}: ${lines} lines…`);
@@ -46,7 +47,8 @@ if (!args.reportOnly) {
         jar: args.jar ?? "server/target/switchboard.jar",
         at: new Date().toISOString(),
         machine: `${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
-        loadBefore: loadavg()
+        loadStart: loadStart.map((value) => value.toFixed(2)).join(" / "),
+        loadEnd: loadavg()
           .map((value) => value.toFixed(2))
           .join(" / "),
         results,
@@ -252,7 +254,7 @@ function writeReport() {
   const method = runs
     .map(
       (run) =>
-        `- **${run.label}**: \`${run.jar}\`, ${run.at}, ${run.machine}, load average before ${run.loadBefore}`,
+        `- **${run.label}**: \`${run.jar}\`, ${run.at}, ${run.machine}, load average (1/5/15 min) ${run.loadStart ? `${run.loadStart} at the start, ` : ""}${run.loadEnd} at the end`,
     )
     .join("\n");
   const section = [
