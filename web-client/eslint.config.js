@@ -26,7 +26,14 @@ const handWrittenTypeComparison = [
 export default defineConfig(
   {
     // Generated files are checked by the contract's drift check, fixtures by exhaustiveness.test.ts.
-    ignores: ["dist/", "coverage/", "src/shared/websocket/generated/**", "test-fixtures/**"],
+    ignores: [
+      "**/dist/",
+      "coverage/",
+      "target/",
+      "packages/contract/src/generated/**",
+      "test-fixtures/**",
+      "examples/**",
+    ],
   },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
@@ -39,7 +46,7 @@ export default defineConfig(
     },
   },
   {
-    files: ["src/**/*.{ts,tsx}"],
+    files: ["src/**/*.{ts,tsx}", "packages/*/{src,test}/**/*.ts"],
     languageOptions: { globals: globals.browser },
     extends: [reactHooks.configs.flat.recommended],
     rules: {
@@ -58,11 +65,11 @@ export default defineConfig(
     },
   },
   {
-    files: ["*.{js,ts}", "test-support/**/*.ts"],
+    files: ["*.{js,ts}", "test-support/**/*.ts", "scripts/**/*.mjs"],
     languageOptions: { globals: globals.node },
   },
   {
-    files: ["**/*.js"],
+    files: ["**/*.{js,mjs}"],
     extends: [tseslint.configs.disableTypeChecked],
   },
   prettier,

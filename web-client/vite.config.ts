@@ -32,7 +32,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["src/**/*.test.{ts,tsx}"],
+    include: ["src/**/*.test.{ts,tsx}", "packages/*/test/**/*.test.ts"],
     // Shared protocol code runs in Node; component tests opt into jsdom with
     // a `// @vitest-environment jsdom` comment at the top of the file.
     environment: "node",

@@ -14,7 +14,7 @@ const WEB_CLIENT = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "we
 test("an unhandled contract event fails the client's type check", { timeout: 120_000 }, () => {
   const result = spawnSync(
     "npx",
-    ["--no-install", "vitest", "run", "src/shared/websocket/exhaustiveness.test.ts"],
+    ["--no-install", "vitest", "run", "src/contract/exhaustiveness.test.ts"],
     { cwd: WEB_CLIENT, encoding: "utf8" },
   );
   assert.equal(result.status, 0, `${result.stdout}\n${result.stderr}`);

@@ -2,7 +2,7 @@
  * A fake browser WebSocket for client tests: records what the client sends and lets a test play
  * the server (open, deliver frames, close with a code). Only the members `SocketLike` uses exist.
  */
-import type { SocketLike } from "@/client/lib/WebSocketClient";
+import type { SocketLike } from "@switchboard/client";
 
 export class FakeWebSocket implements SocketLike {
   readonly url: string;

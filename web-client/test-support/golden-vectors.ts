@@ -3,7 +3,7 @@
  * tests) grouped by family, with what the client knows about each family: its direction, channel
  * kind, generated type names and guard.
  */
-import goldenVectors from "@/shared/websocket/generated/golden-vectors.json";
+import { goldenVectors } from "@switchboard/contract/golden-vectors";
 import {
   ChannelKind,
   GlobalCommandTypes,
@@ -20,10 +20,10 @@ import {
   isSessionEvent,
   isShellCommand,
   isShellEvent,
-} from "@/shared/websocket";
-import type { ChannelEvent, ClientCommand, FrameGuard } from "@/shared/websocket";
+} from "@switchboard/contract";
+import type { ChannelEvent, ClientCommand, FrameGuard } from "@switchboard/contract";
 
-/** A family's name in golden-vectors.json, which is also its union's name in the client. */
+/** A family's name in the golden vectors, which is also its union's name in the client. */
 export type FamilyName = keyof typeof goldenVectors;
 
 /** One family of frames and its vectors. */
@@ -51,7 +51,7 @@ function family<E extends ChannelEvent | ClientCommand>(
   return { name, direction, kind, typeNames: Object.values(types), guard, vectors };
 }
 
-/** Every family, in the order of golden-vectors.json. */
+/** Every family, in the order of the golden vectors. */
 export const FAMILIES: readonly Family[] = [
   family(
     "GlobalEvent",
@@ -111,7 +111,7 @@ export const FAMILIES: readonly Family[] = [
   ),
 ];
 
-/** The families as golden-vectors.json lists them. */
+/** The families as the golden vectors list them. */
 export const VECTOR_FAMILY_NAMES: readonly string[] = Object.keys(goldenVectors);
 
 /** Every vector with its family and type name. */

@@ -5,7 +5,7 @@
 import { act, type ReactNode, useEffect } from "react";
 import { createRoot, type Root } from "react-dom/client";
 import { vi } from "vitest";
-import { WebSocketClient } from "@/client/lib/WebSocketClient";
+import { WebSocketClient } from "@switchboard/client";
 import { WebSocketProvider } from "@/client/providers/WebSocketProvider";
 import { FakeSocketFactory, serverFrames } from "./fakeWebSocket";
 

@@ -1,5 +1,5 @@
 // A switch with a case for every SessionEvent: it must compile (see exhaustiveness.test.ts).
-import type { SessionEvent } from "@/shared/websocket";
+import type { SessionEvent } from "@switchboard/contract";
 
 export function describeSessionEvent(event: SessionEvent): string {
   switch (event.type) {

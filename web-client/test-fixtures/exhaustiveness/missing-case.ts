@@ -1,6 +1,6 @@
 // complete.ts without `case "stream_output"`: it must fail with TS2322 on the `never` line
 // (see exhaustiveness.test.ts).
-import type { SessionEvent } from "@/shared/websocket";
+import type { SessionEvent } from "@switchboard/contract";
 
 export function describeSessionEvent(event: SessionEvent): string {
   switch (event.type) {

@@ -3,7 +3,7 @@ import { act } from "react";
 import { createRoot, type Root } from "react-dom/client";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { FakeSocketFactory } from "../../../test-support/fakeWebSocket";
-import { WebSocketClient } from "../lib/WebSocketClient";
+import { WebSocketClient } from "@switchboard/client";
 import { WebSocketProvider } from "../providers/WebSocketProvider";
 import { ConnectionStatusBanner } from "./ConnectionStatusBanner";
 

@@ -11,7 +11,8 @@
  */
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { formatLatency } from "../lib/connectionStatus";
-import { exposeMetrics, type WebSocketMetrics } from "../lib/WebSocketMetrics";
+import type { WebSocketMetrics } from "@switchboard/client";
+import { exposeMetrics } from "../lib/metricsExposure";
 import { useWebSocket } from "../providers/webSocketContext";
 import { channelsOf, filterFrames, FrameLog } from "./devtools/frameLog";
 import { sparklinePoints } from "./devtools/sparkline";

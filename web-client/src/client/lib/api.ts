@@ -1,68 +1,30 @@
 /**
- * The REST API the pages use, typed with the contract's records where the server sends them.
+ * The REST API the pages use, typed with the bodies generated from the server's records.
  * Every call rides on the session cookie; a non-2xx answer becomes an {@link ApiRequestError}
  * carrying the server's stable `code` and its message, which says how to fix the request.
  */
-import type { SessionMessage, SessionSummary, StreamPosition } from "@/shared/websocket";
+import type {
+  AgentInfo,
+  Project,
+  ProjectRequest,
+  SessionSnapshotResponse,
+  SessionSummary,
+  SessionTitleRequest,
+  ShellInfo,
+  ShellSizeRequest,
+  UiConfigResponse,
+} from "@switchboard/contract";
 
-/** A project: a named directory on the server (`GET /api/projects`). */
-export interface Project {
-  id: string;
-  name: string;
-  path: string;
-  createdAt: string;
-}
-
-/** `GET /api/sessions/{id}`: the session, its messages, and where its channel stood before. */
-export interface SessionSnapshot {
-  session: SessionSummary;
-  messages: SessionMessage[];
-  position: StreamPosition;
-}
-
-/** `POST /api/projects/{projectId}/shells`: a shell and the socket path that attaches to it. */
-export interface ShellInfo {
-  id: string;
-  projectId: string;
-  cols: number;
-  rows: number;
-  createdAt: string;
-  socketPath: string;
-}
-
-/** `GET /api/ui-config`: what the server lets this client show. */
-export interface UiConfig {
-  /** Whether a production build loads the WebSocket dev tools and `window.__WS_METRICS__`. */
-  devTools: boolean;
-  /** Output lines the page keeps per reply (`switchboard.ui.reply-lines`); older ones leave. */
-  replyLines?: number;
-}
-
-/** What confines agents and shells on the server (`switchboard.sandbox.*`). */
-export interface SandboxStatus {
-  mode: "auto" | "bwrap" | "off";
-  /** Whether agents and shells run in the bubblewrap sandbox. */
-  enforced: boolean;
-  /** Whether sandboxed commands reach the network. */
-  network: boolean;
-  /** What to tell users when nothing confines them; absent when the sandbox is enforced. */
-  warning?: string | null;
-}
-
-/** `GET /api/agent`: what runs a message, and what confines it. */
-export interface AgentInfo {
-  /** How the UI names the agent, e.g. "Shell command (sh -c)". */
-  label: string;
-  stdin: boolean;
-  timeoutMs: number;
-  /** Replies one token may run at once (`too_many_runs` past it). */
-  maxRunsPerToken: number;
-  /** Replies one server node runs at once (`node_busy` past it). */
-  maxRunsPerNode: number;
-  /** Characters of a reply's output the server stores (`switchboard.agent.max-stored-chars`). */
-  maxStoredChars?: number;
-  sandbox: SandboxStatus;
-}
+// The bodies are generated from the server's records (`@switchboard/contract`); these are the
+// names the pages use for them.
+export type {
+  AgentInfo,
+  Project,
+  SandboxStatus,
+  SessionSnapshotResponse as SessionSnapshot,
+  ShellInfo,
+  UiConfigResponse as UiConfig,
+} from "@switchboard/contract";
 
 /**
  * Where a reply's stored output downloads as a text file (`GET
@@ -97,7 +59,7 @@ export function createApi(fetchFn: Fetch = (input, init) => fetch(input, init)) 
     listProjects: () => call<Project[]>("GET", "/api/projects"),
     getProject: (projectId: string) => call<Project>("GET", `/api/projects/${enc(projectId)}`),
     createProject: (name: string, path: string) =>
-      call<Project>("POST", "/api/projects", { name, path }),
+      call<Project>("POST", "/api/projects", { name, path } satisfies ProjectRequest),
     deleteProject: (projectId: string) => call<void>("DELETE", `/api/projects/${enc(projectId)}`),
     listSessions: (projectId: string) =>
       call<SessionSummary[]>("GET", `/api/projects/${enc(projectId)}/sessions`),
@@ -105,14 +67,19 @@ export function createApi(fetchFn: Fetch = (input, init) => fetch(input, init)) 
       call<SessionSummary>(
         "POST",
         `/api/projects/${enc(projectId)}/sessions`,
-        title === undefined || title.trim() === "" ? {} : { title: title.trim() },
+        (title === undefined || title.trim() === ""
+          ? {}
+          : { title: title.trim() }) satisfies SessionTitleRequest,
       ),
     getSession: (sessionId: string) =>
-      call<SessionSnapshot>("GET", `/api/sessions/${enc(sessionId)}`),
+      call<SessionSnapshotResponse>("GET", `/api/sessions/${enc(sessionId)}`),
     deleteSession: (sessionId: string) => call<void>("DELETE", `/api/sessions/${enc(sessionId)}`),
     createShell: (projectId: string, cols: number, rows: number) =>
-      call<ShellInfo>("POST", `/api/projects/${enc(projectId)}/shells`, { cols, rows }),
-    getUiConfig: () => call<UiConfig>("GET", "/api/ui-config"),
+      call<ShellInfo>("POST", `/api/projects/${enc(projectId)}/shells`, {
+        cols,
+        rows,
+      } satisfies ShellSizeRequest),
+    getUiConfig: () => call<UiConfigResponse>("GET", "/api/ui-config"),
     getAgent: () => call<AgentInfo>("GET", "/api/agent"),
   };
 }

@@ -2,7 +2,7 @@
  * What the connection banner shows, derived from the client's snapshot by pure functions so that
  * each wording and colour is tested without rendering.
  */
-import type { ConnectionState } from "./connectionState";
+import type { ConnectionState } from "@switchboard/client";
 
 /** The fields of a client snapshot the status depends on. */
 export interface StatusInput {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ErrorCode } from "@/shared/websocket";
+import { ErrorCode } from "@switchboard/contract";
 import { describeClientError } from "./errorToast";
 
 describe("describeClientError", () => {

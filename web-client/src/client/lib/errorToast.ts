@@ -2,7 +2,7 @@
  * How a {@link ClientError} is shown as a toast: its text, and whether a "Retry" action (a manual
  * reconnect) can help.
  */
-import type { ClientError } from "./connectionErrors";
+import type { ClientError } from "@switchboard/client";
 
 export interface ErrorToast {
   title: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MessageStatus, SessionStatus } from "@/shared/websocket";
+import { MessageStatus, SessionStatus } from "@switchboard/contract";
 import {
   formatClock,
   formatDuration,

@@ -2,7 +2,7 @@
  * Pure wording for the pages: status badges, durations and relative times, each tested without
  * rendering.
  */
-import { MessageStatus, SessionStatus } from "@/shared/websocket";
+import { MessageStatus, SessionStatus } from "@switchboard/contract";
 
 /** How a badge looks: its text and its tone (a CSS modifier). */
 export interface Badge {

@@ -3,9 +3,9 @@ import { act, useEffect } from "react";
 import { createRoot, type Root } from "react-dom/client";
 import { toast } from "sonner";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { CloseCode } from "@/shared/websocket";
+import { CloseCode } from "@switchboard/contract";
 import { FakeSocketFactory } from "../../../test-support/fakeWebSocket";
-import { WebSocketClient } from "../lib/WebSocketClient";
+import { WebSocketClient } from "@switchboard/client";
 import { type WebSocketApi, useWebSocket } from "./webSocketContext";
 import { WebSocketProvider } from "./WebSocketProvider";
 

@@ -6,8 +6,8 @@
 import { type ReactNode, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { toast } from "sonner";
 import { describeClientError } from "../lib/errorToast";
-import { webSocketUrl, WebSocketClient } from "../lib/WebSocketClient";
-import { exposeMetrics } from "../lib/WebSocketMetrics";
+import { webSocketUrl, WebSocketClient } from "@switchboard/client";
+import { exposeMetrics } from "../lib/metricsExposure";
 import { type WebSocketApi, WebSocketContext } from "./webSocketContext";
 
 export interface WebSocketProviderProps {

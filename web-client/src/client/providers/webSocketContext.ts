@@ -3,12 +3,12 @@
  * `useWebSocket()` hook that reads it.
  */
 import { createContext, useContext } from "react";
-import type { ClientSnapshot, WebSocketClient } from "../lib/WebSocketClient";
-import type { WebSocketMetrics } from "../lib/WebSocketMetrics";
+import type { ClientSnapshot, WebSocketClient } from "@switchboard/client";
+import type { WebSocketMetrics } from "@switchboard/client";
 
 /** What `useWebSocket()` returns: the connection's status and the few things to do with it. */
 export interface WebSocketApi extends ClientSnapshot {
-  /** Follow a channel: `subscribe<SessionEvent>(Channels.session(id), handler, { onResync })`. */
+  /** Follow a channel: `subscribe(Channels.session(id), handler, { onResync })`; the handler gets `Frame<SessionEvent>`. */
   subscribe: WebSocketClient["subscribe"];
   /** Send a command; queued (at most 100) while the socket is not open. */
   send: WebSocketClient["send"];

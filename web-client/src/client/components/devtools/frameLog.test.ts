@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import type { FrameRecord } from "../../lib/WebSocketClient";
+import type { FrameRecord } from "@switchboard/client";
 import { channelsOf, filterFrames, FrameLog } from "./frameLog";
 import { sparklinePoints } from "./sparkline";
 

@@ -2,7 +2,7 @@
  * FrameLog keeps the last frames of a connection for the dev tools: a bounded buffer (oldest
  * dropped) with an immutable snapshot for `useSyncExternalStore`.
  */
-import type { FrameRecord } from "../../lib/WebSocketClient";
+import type { FrameRecord } from "@switchboard/client";
 
 /** How many frames the dev tools keep. */
 export const FRAME_LOG_SIZE = 50;

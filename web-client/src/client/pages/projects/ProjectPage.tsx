@@ -5,7 +5,7 @@
 import { type FormEvent, useCallback, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
 import { toast } from "sonner";
-import type { SessionSummary } from "@/shared/websocket";
+import type { SessionSummary } from "@switchboard/contract";
 import { ConfirmButton } from "../../components/ConfirmButton";
 import { SandboxNotice } from "../../components/SandboxNotice";
 import { EmptyState, ErrorState, Loading } from "../../components/PageStates";

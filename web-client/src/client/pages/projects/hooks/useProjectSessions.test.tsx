@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { SessionSummary } from "@/shared/websocket";
+import type { SessionSummary } from "@switchboard/contract";
 import {
   flush,
   type HookHarness,
@@ -15,7 +15,7 @@ function session(id: string, updatedAt = "2026-11-28T08:00:00Z", title = id): Se
     id,
     projectId: "p1",
     title,
-    status: "idle" as SessionSummary["status"],
+    status: "idle",
     messageCount: 0,
     createdAt: `2026-11-28T08:00:0${id.slice(-1)}Z`,
     updatedAt,

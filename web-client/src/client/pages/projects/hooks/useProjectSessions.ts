@@ -6,7 +6,12 @@
  * order of the REST answer and the events does not matter.
  */
 import { useCallback, useEffect, useState } from "react";
-import { Channels, type Frame, type ProjectEvent, type SessionSummary } from "@/shared/websocket";
+import {
+  Channels,
+  type Frame,
+  type ProjectEvent,
+  type SessionSummary,
+} from "@switchboard/contract";
 import { type Api, api as defaultApi, errorMessage } from "@/client/lib/api";
 import { useWebSocket } from "@/client/providers/webSocketContext";
 
@@ -87,7 +92,7 @@ export function useProjectSessions(
         (error: unknown) =>
           active && setState({ status: "error", sessions: null, error: errorMessage(error) }),
       );
-    const unsubscribe = subscribe<ProjectEvent>(
+    const unsubscribe = subscribe(
       Channels.project(projectId),
       (event) => {
         if (pending !== null) {

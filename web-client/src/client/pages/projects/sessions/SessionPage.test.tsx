@@ -3,7 +3,7 @@ import { act } from "react";
 import { MemoryRouter, Route, Routes } from "react-router-dom";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { api, type SessionSnapshot } from "@/client/lib/api";
-import { MessageRole, MessageStatus, SessionStatus } from "@/shared/websocket";
+import { MessageRole, MessageStatus, SessionStatus } from "@switchboard/contract";
 import {
   flush,
   type HookHarness,
@@ -63,6 +63,7 @@ beforeEach(async () => {
     timeoutMs: 1000,
     maxRunsPerToken: 4,
     maxRunsPerNode: 32,
+    maxStoredChars: 1_048_576,
     sandbox: { mode: "auto", enforced: true, network: true },
   });
   container = document.createElement("div");

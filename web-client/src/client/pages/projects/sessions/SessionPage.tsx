@@ -5,7 +5,7 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { toast } from "sonner";
-import { MessageRole, MessageStatus } from "@/shared/websocket";
+import { MessageRole, MessageStatus } from "@switchboard/contract";
 import { ErrorState, Loading } from "../../../components/PageStates";
 import { StatusBadge } from "../../../components/StatusBadge";
 import { useAgent, useProjectName } from "../../../hooks/useLabels";

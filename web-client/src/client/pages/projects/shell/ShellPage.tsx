@@ -8,7 +8,7 @@ import { FitAddon } from "@xterm/addon-fit";
 import { Terminal } from "@xterm/xterm";
 import { useEffect, useMemo, useRef } from "react";
 import { Link, useLocation, useParams } from "react-router-dom";
-import { SHELL_MAX_COLS, SHELL_MAX_ROWS, type ShellSize } from "@/shared/websocket";
+import { SHELL_MAX_COLS, SHELL_MAX_ROWS, type ShellSize } from "@switchboard/contract";
 import { StatusBadge } from "../../../components/StatusBadge";
 import { useProjectName } from "../../../hooks/useLabels";
 import { type ShellConnection, useShellWebSocket } from "./hooks/useShellWebSocket";

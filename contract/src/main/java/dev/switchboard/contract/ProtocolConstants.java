@@ -2,12 +2,16 @@ package dev.switchboard.contract;
 
 /**
  * ProtocolConstants are the protocol's defaults and bounds, read by the server and, through the
- * generated {@code protocol-constants.json}, by the web client. Server limits are configurable;
- * these are their defaults, and {@code connected.limits} tells a client the values in force.
+ * generated {@code protocol-constants.ts}, by TypeScript clients (@switchboard/contract). Server
+ * limits are configurable; these are their defaults, and {@code connected.limits} tells a client
+ * the values in force.
  */
 public final class ProtocolConstants {
 
-  /** The protocol version; it changes when a frame's shape changes incompatibly. */
+  /**
+   * The protocol version; it changes when a frame's shape changes incompatibly. It is the major
+   * version of the npm packages (@switchboard/contract, @switchboard/client).
+   */
   public static final int CONTRACT_VERSION = 1;
 
   /** How often the client sends {@code ping}. */

@@ -10,23 +10,33 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The golden vectors and protocol constants the web client reads are written from Java and must
- * match the committed copies, like the generated TypeScript; {@code -Dcontract.update} rewrites
- * them.
+ * The TypeScript modules written from Java beside the generated {@code contract.ts}: the golden
+ * vectors, the protocol constants and the enums as {@code as const} objects. They must match the
+ * committed copies in {@code @switchboard/contract}, like the generated types; {@code
+ * -Dcontract.update} rewrites them.
  */
 class GeneratedArtifactsTest {
 
   private static final Path DIR = Path.of(System.getProperty("contract.generated.dir"));
   private static final boolean UPDATE = Boolean.getBoolean("contract.update");
   private static final String UPDATE_COMMAND = System.getProperty("contract.update.command");
+  private static final String HEADER =
+      "// Written from the Java contract by GeneratedArtifactsTest: do not edit.\n"
+          + "// Regenerate with "
+          + UPDATE_COMMAND
+          + "\n\n";
 
   @Test
   void goldenVectorsMatchTheCommittedCopy() throws Exception {
-    StringBuilder json = new StringBuilder("{\n");
+    StringBuilder json = new StringBuilder(HEADER);
+    json.append("/** One frame per event and command type, by family and type name. */\n");
+    json.append("export const goldenVectors = {\n");
     List<ContractFamily> families = ContractFamily.ALL;
     for (int f = 0; f < families.size(); f++) {
       ContractFamily family = families.get(f);
@@ -43,8 +53,8 @@ class GeneratedArtifactsTest {
       }
       json.append("  }").append(f < families.size() - 1 ? ",\n" : "\n");
     }
-    json.append("}\n");
-    checkOrUpdate("golden-vectors.json", json.toString());
+    json.append("};\n");
+    checkOrUpdate("golden-vectors.ts", json.toString());
   }
 
   @Test
@@ -56,7 +66,72 @@ class GeneratedArtifactsTest {
         entries.add("  \"" + field.getName() + "\": " + field.get(null));
       }
     }
-    checkOrUpdate("protocol-constants.json", "{\n" + String.join(",\n", entries) + "\n}\n");
+    checkOrUpdate(
+        "protocol-constants.ts",
+        HEADER
+            + "/** Every protocol constant by its Java name (ProtocolConstants). */\n"
+            + "export const ProtocolConstants = {\n"
+            + String.join(",\n", entries)
+            + ",\n} as const;\n");
+  }
+
+  /**
+   * Each enum of the generated contract as an {@code as const} object of its wire values, beside
+   * the union type the generator writes: runtime constants that erase to plain objects, so
+   * consumers that forbid TypeScript {@code enum}s ({@code erasableSyntaxOnly}, Node's type
+   * stripping) can use them. {@code satisfies} makes {@code tsc} check them against the union.
+   */
+  @Test
+  void enumConstantsMatchTheCommittedCopy() throws Exception {
+    String contract = Files.readString(DIR.resolve("contract.ts"));
+    StringBuilder ts = new StringBuilder(HEADER);
+    ts.append("import type * as Contract from \"./contract.js\";\n");
+    for (Class<?> type : contractEnums()) {
+      String name = type.getSimpleName();
+      if (!contract.contains("export type " + name + " = ")) {
+        continue; // not part of the wire format
+      }
+      ts.append("\nexport const ").append(name).append(" = {\n");
+      for (Object constant : type.getEnumConstants()) {
+        ts.append("  ")
+            .append(((Enum<?>) constant).name())
+            .append(": ")
+            .append(ContractSerde.MAPPER.writeValueAsString(constant))
+            .append(",\n");
+      }
+      ts.append("} as const satisfies Record<string, Contract.")
+          .append(name)
+          .append(">;\n")
+          .append("export type ")
+          .append(name)
+          .append(" = Contract.")
+          .append(name)
+          .append(";\n");
+    }
+    checkOrUpdate("enums.ts", ts.toString());
+  }
+
+  /** Every public top-level enum of the contract, sorted by simple name. */
+  private static List<Class<?>> contractEnums() throws Exception {
+    Path classes =
+        Path.of(ChannelKind.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    List<Class<?>> enums = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(classes)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        String relative = classes.relativize(file).toString().replace('\\', '/');
+        if (!relative.endsWith(".class") || relative.contains("$")) {
+          continue;
+        }
+        Class<?> type =
+            Class.forName(
+                relative.substring(0, relative.length() - ".class".length()).replace('/', '.'));
+        if (type.isEnum() && Modifier.isPublic(type.getModifiers())) {
+          enums.add(type);
+        }
+      }
+    }
+    enums.sort(Comparator.comparing(Class::getSimpleName));
+    return enums;
   }
 
   /**

@@ -17,7 +17,7 @@ import {
   type SessionMessage,
   type SessionSummary,
   type StreamOutputData,
-} from "@/shared/websocket";
+} from "@switchboard/contract";
 import type { FrameBatcher } from "../output/frameBatcher";
 import { DEFAULT_REPLY_LINES, ReplyLines } from "../output/replyLines";
 

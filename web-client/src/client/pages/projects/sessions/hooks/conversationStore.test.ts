@@ -1,12 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import {
-  Channels,
-  GlobalCommandTypes,
-  MessageRole,
-  MessageStatus,
-  type SessionEvent,
-} from "@/shared/websocket";
-import { WebSocketClient } from "@/client/lib/WebSocketClient";
+import { Channels, GlobalCommandTypes, MessageRole, MessageStatus } from "@switchboard/contract";
+import { WebSocketClient } from "@switchboard/client";
 import { FakeSocketFactory, serverFrames } from "../../../../../../test-support/fakeWebSocket";
 import { FrameBatcher } from "../output/frameBatcher";
 import { ConversationStore } from "./conversationStore";
@@ -56,7 +50,7 @@ function setup() {
     logger,
   });
   client.connect();
-  client.subscribe<SessionEvent>(CHANNEL, (event) => store.dispatch({ kind: "event", event }));
+  client.subscribe(CHANNEL, (event) => store.dispatch({ kind: "event", event }));
   factory.last.open();
   factory.last.receive(serverFrames.connected());
   return { frames, store, client, socket: factory.last, logger };

@@ -6,7 +6,7 @@
  * few), while streamed output goes into the reply's own line store, which tells its view once per
  * animation frame (see {@link FrameBatcher}).
  */
-import type { Frame, SessionEvent } from "@/shared/websocket";
+import type { Frame, SessionEvent } from "@switchboard/contract";
 import type { SessionSnapshot } from "@/client/lib/api";
 import { FrameBatcher } from "../output/frameBatcher";
 import { DEFAULT_REPLY_LINES } from "../output/replyLines";

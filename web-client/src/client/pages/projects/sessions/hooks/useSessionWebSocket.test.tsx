@@ -7,7 +7,7 @@ import {
   MessageStatus,
   type SessionEvent,
   type SessionMessage,
-} from "@/shared/websocket";
+} from "@switchboard/contract";
 import {
   flush,
   type HookHarness,
@@ -41,7 +41,7 @@ function snapshot(messages: SessionMessage[], offset = 4): SessionSnapshot {
       id: "s1",
       projectId: "p1",
       title: "Build",
-      status: "idle" as SessionSnapshot["session"]["status"],
+      status: "idle",
       messageCount: messages.length,
       createdAt: "2026-11-28T08:00:00Z",
       updatedAt: "2026-11-28T08:00:00Z",

@@ -6,12 +6,7 @@
  * in, and the commands `send` and `cancel`.
  */
 import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
-import {
-  Channels,
-  type SessionErrorData,
-  type SessionEvent,
-  SessionCommandTypes,
-} from "@/shared/websocket";
+import { Channels, type SessionErrorData, SessionCommandTypes } from "@switchboard/contract";
 import { type Api, api as defaultApi, errorMessage } from "@/client/lib/api";
 import { useUiConfig } from "@/client/providers/uiConfigContext";
 import { useWebSocket } from "@/client/providers/webSocketContext";
@@ -74,7 +69,7 @@ export function useSessionWebSocket(
       }
       dispatch({ kind: "snapshot", snapshot });
       setLoad("ready");
-      unsubscribe = subscribe<SessionEvent>(
+      unsubscribe = subscribe(
         Channels.session(sessionId),
         (event) => dispatch({ kind: "event", event }),
         {

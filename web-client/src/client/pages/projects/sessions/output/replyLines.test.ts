@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import type { OutputStreamName } from "@/shared/websocket";
+import type { OutputStreamName } from "@switchboard/contract";
 import { FrameBatcher } from "./frameBatcher";
 import { MAX_LINE_CHARS, ReplyLines } from "./replyLines";
 

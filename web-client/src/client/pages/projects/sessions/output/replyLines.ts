@@ -8,7 +8,7 @@
  * Lines are addressed by their absolute number in the reply (0 = the first line ever printed),
  * so a view keeps its place while the oldest lines leave.
  */
-import type { OutputStreamName } from "@/shared/websocket";
+import type { OutputStreamName } from "@switchboard/contract";
 import type { FrameBatcher } from "./frameBatcher";
 
 /** Lines a reply keeps by default when the server's `switchboard.ui.reply-lines` is unknown. */

@@ -14,9 +14,9 @@ import {
   isShellEvent,
   isShellExitEvent,
   isShellInitEvent,
-} from "@/shared/websocket";
-import { Backoff, type BackoffOptions, shouldReconnect } from "@/client/lib/reconnectionStrategy";
-import type { SocketLike } from "@/client/lib/webSocketClientOptions";
+} from "@switchboard/contract";
+import { Backoff, type BackoffOptions, shouldReconnect } from "@switchboard/client";
+import type { SocketLike } from "@switchboard/client";
 
 /** Where a shell socket stands. */
 export type ShellSocketStatus = "connecting" | "open" | "reconnecting" | "closed";

@@ -29,8 +29,8 @@ import {
   type ShellEvent,
   type ShellExitData,
   type ShellSize,
-} from "@/shared/websocket";
-import type { SocketLike } from "@/client/lib/webSocketClientOptions";
+} from "@switchboard/contract";
+import type { SocketLike } from "@switchboard/client";
 import { ShellSocket, type ShellSocketStatus } from "./ShellSocket";
 
 export interface ShellTerminal {

@@ -1,0 +1,458 @@
+/**
+ * WebSocketClient owns one `/ws` connection and everything about it: the state machine, the
+ * heartbeat, reconnection with backoff, the outgoing queue, channel subscriptions with their
+ * stream positions, and routing of validated frames to the event bus. It knows nothing of any
+ * UI framework or runtime: it is tested against a fake socket, runs in Node with the `ws`
+ * package's socket, and the web app's `WebSocketProvider` only renders it.
+ */
+import {
+  type ChannelEvent,
+  type ChannelName,
+  Channels,
+  type ClientCommand,
+  CloseCode,
+  type ErrorCode,
+  type Frame,
+  type GlobalCommand,
+  type GlobalEvent,
+  GlobalCommandTypes,
+  isGlobalErrorEvent,
+  isGlobalEvent,
+  isSessionErrorEvent,
+  isSessionEvent,
+} from "@switchboard/contract";
+import { ChannelSubscriptions, type ChannelSubscriber } from "./channelSubscriptions.js";
+import {
+  attemptsExhaustedError,
+  type ClientError,
+  connectionDroppedError,
+  terminalCloseError,
+} from "./connectionErrors.js";
+import {
+  type ConnectionState,
+  ConnectionStateMachine,
+  ConnectionStates,
+  type StateChange,
+} from "./connectionState.js";
+import { Heartbeat } from "./heartbeat.js";
+import { OutgoingQueue } from "./outgoingQueue.js";
+import { Backoff, shouldReconnect } from "./reconnectionStrategy.js";
+import { parseServerFrame } from "./serverFrame.js";
+import { SnapshotStore } from "./snapshotStore.js";
+import { type ChannelHandler, WebSocketEventBus } from "./WebSocketEventBus.js";
+import {
+  type ClientSnapshot,
+  type FrameRecord,
+  globalWebSocket,
+  type Logger,
+  type SocketLike,
+  type SubscribeOptions,
+  type WebSocketClientOptions,
+} from "./webSocketClientOptions.js";
+import { WebSocketMetrics } from "./WebSocketMetrics.js";
+
+const GLOBAL = Channels.global();
+
+/** How many frames {@link WebSocketClient.getRecentFrames} keeps. */
+export const RECENT_FRAMES = 50;
+
+/**
+ * How many commands sent with an error handler wait for an answer at once. A command the server
+ * accepts is never answered by its `ref`, so the oldest handlers make room for new ones.
+ */
+export const MAX_PENDING_REPLIES = 100;
+
+/** The code and message of an `error` event (the server refusing a command), else null. */
+function errorOf(frame: Frame<ChannelEvent>): CommandError | null {
+  if (isGlobalEvent(frame)) {
+    return isGlobalErrorEvent(frame) ? frame.data : null;
+  }
+  if (isSessionEvent(frame)) {
+    return isSessionErrorEvent(frame) ? frame.data : null;
+  }
+  return null;
+}
+
+/** The server's `error` answering one command sent with {@link WebSocketClient.send}. */
+export interface CommandError {
+  code: ErrorCode;
+  message: string;
+}
+
+export class WebSocketClient {
+  readonly bus: WebSocketEventBus;
+  readonly metrics: WebSocketMetrics;
+  private readonly options: WebSocketClientOptions;
+  private readonly logger: Logger;
+  private readonly now: () => number;
+  private readonly machine = new ConnectionStateMachine();
+  private readonly backoff: Backoff;
+  private readonly queue: OutgoingQueue;
+  private readonly subscriptions = new ChannelSubscriptions();
+  private readonly heartbeat: Heartbeat;
+  private readonly store: SnapshotStore<ClientSnapshot>;
+  private readonly errorListeners = new Set<(error: ClientError) => void>();
+  private readonly frameTaps = new Set<(frame: FrameRecord) => void>();
+  private readonly recentFrames: FrameRecord[] = [];
+  private readonly pendingReplies = new Map<string, (error: CommandError) => void>();
+  private socket: SocketLike | null = null;
+  private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The delay a draining server chose for the next reconnect (its `draining` event). */
+  private serverRetryAfterMs: number | null = null;
+  private refCounter = 0;
+  private lastMessageAt = 0;
+  private connectionId: string | null = null;
+
+  constructor(options: WebSocketClientOptions) {
+    this.options = options;
+    this.logger = options.logger ?? console;
+    this.now = options.now ?? Date.now;
+    this.bus = options.bus ?? new WebSocketEventBus(this.logger);
+    this.metrics = options.metrics ?? new WebSocketMetrics();
+    this.backoff = new Backoff(options.backoff);
+    this.queue = new OutgoingQueue(options.maxQueuedMessages, this.logger);
+    this.heartbeat = new Heartbeat({
+      nextRef: () => this.nextRef(),
+      now: this.now,
+      sendPing: (ref, timestamp) =>
+        this.sendGlobal(
+          { channel: GLOBAL, type: GlobalCommandTypes.PING, data: { timestamp } },
+          ref,
+        ),
+      onTimeout: (waitedMs) => this.onHeartbeatTimeout(waitedMs),
+    });
+    this.store = new SnapshotStore(this.buildSnapshot());
+    this.machine.onChange(() => this.publish());
+  }
+
+  get state(): ConnectionState {
+    return this.machine.state;
+  }
+  isConnecting = (): boolean => this.machine.isConnecting();
+  isOpen = (): boolean => this.machine.isOpen();
+  isReconnecting = (): boolean => this.machine.isReconnecting();
+  isDisconnected = (): boolean => this.machine.isDisconnected();
+
+  /** Calls `listener` with `{oldState, newState}` on every state change. */
+  onStateChange(listener: (change: StateChange) => void): () => void {
+    return this.machine.onChange(listener);
+  }
+
+  /** Calls `listener` with every {@link ClientError}; returns the function that stops it. */
+  onError(listener: (error: ClientError) => void): () => void {
+    this.errorListeners.add(listener);
+    return () => this.errorListeners.delete(listener);
+  }
+
+  /**
+   * Calls `tap` with every frame sent or received, as text, for the dev tools; returns the
+   * function that stops it.
+   */
+  tapFrames(tap: (frame: FrameRecord) => void): () => void {
+    this.frameTaps.add(tap);
+    return () => this.frameTaps.delete(tap);
+  }
+
+  /**
+   * The last frames sent or received (at most {@link RECENT_FRAMES}, oldest first), so dev tools
+   * loaded after the connection opened still show how it started. They hold the frames' text,
+   * which exists anyway.
+   */
+  getRecentFrames(): readonly FrameRecord[] {
+    return [...this.recentFrames];
+  }
+
+  /** For `useSyncExternalStore`. */
+  subscribeSnapshot = (listener: () => void): (() => void) => this.store.subscribe(listener);
+  getSnapshot = (): ClientSnapshot => this.store.get();
+
+  /** The channels with at least one subscriber. */
+  getActiveChannels(): string[] {
+    return this.subscriptions.list();
+  }
+
+  /** Opens the connection, unless one is open or on its way. */
+  connect(): void {
+    if (this.socket === null && this.reconnectTimer === null) {
+      this.machine.transition(ConnectionStates.CONNECTING);
+      this.openSocket();
+    }
+  }
+
+  /** Drops the current connection (if any) and connects again with a fresh attempt budget. */
+  reconnect(): void {
+    // A manual reconnect is a reconnection like a scheduled one: dev tools and
+    // `__WS_METRICS__` count it.
+    this.metrics.trackReconnection();
+    this.closeSocket();
+    this.backoff.reset();
+    this.machine.transition(ConnectionStates.CONNECTING);
+    this.openSocket();
+  }
+
+  /** Closes the connection; it stays down until `connect()` or `reconnect()`. */
+  disconnect(): void {
+    this.closeSocket();
+    this.backoff.reset();
+    this.machine.transition(ConnectionStates.DISCONNECTED);
+  }
+
+  /**
+   * Sends a command now, or queues it (at most 100, oldest dropped) until the socket opens. With
+   * `onError`, the command gets a `ref` and the server's `error` answering it (on the global
+   * channel or the command's own) also goes to `onError`, so the caller can mark what failed.
+   */
+  send(frame: Frame<ClientCommand>, onError?: (error: CommandError) => void): void {
+    if (onError !== undefined) {
+      const ref = this.nextRef();
+      frame = { ...frame, ref };
+      this.pendingReplies.set(ref, onError);
+      if (this.pendingReplies.size > MAX_PENDING_REPLIES) {
+        this.pendingReplies.delete(this.pendingReplies.keys().next().value!);
+      }
+    }
+    if (this.machine.isOpen()) {
+      this.write(frame);
+    } else {
+      this.queue.push(frame);
+    }
+  }
+
+  /**
+   * Delivers every event of `channel` to `handler`, subscribing on the server when it is the
+   * channel's first subscriber; returns the function that unsubscribes. After a reconnect the
+   * channel is resubscribed `since` its last applied event. The handler's type follows the
+   * channel's: `subscribe(Channels.session(id), (event) => ...)` hands it `Frame<SessionEvent>`.
+   */
+  subscribe<C extends ChannelName>(
+    channel: C,
+    handler: ChannelHandler<C>,
+    options: SubscribeOptions = {},
+  ): () => void {
+    const subscriber: ChannelSubscriber = { onResync: options.onResync };
+    const offBus = this.bus.on(channel, handler);
+    if (this.subscriptions.add(channel, subscriber, options.since) && this.machine.isOpen()) {
+      this.sendSubscribe(channel);
+    }
+    return () => {
+      offBus();
+      if (this.subscriptions.remove(channel, subscriber) && this.machine.isOpen()) {
+        this.sendGlobal({
+          channel: GLOBAL,
+          type: GlobalCommandTypes.UNSUBSCRIBE,
+          data: { channel },
+        });
+      }
+    };
+  }
+
+  private openSocket(): void {
+    const socket = (this.options.createSocket ?? globalWebSocket)(this.options.url);
+    this.socket = socket;
+    // Events of a socket the client already let go of are ignored.
+    socket.onopen = () => this.socket === socket && this.onOpen();
+    socket.onmessage = (event) => this.socket === socket && this.onFrame(event.data);
+    socket.onclose = (event) => {
+      if (this.socket === socket) {
+        this.socket = null;
+        this.connectionLost(event.code, event.reason);
+      }
+    };
+  }
+
+  private onOpen(): void {
+    this.backoff.reset();
+    this.lastMessageAt = this.now();
+    this.machine.transition(ConnectionStates.OPEN);
+    this.heartbeat.start();
+    this.subscriptions.list().forEach((channel) => this.sendSubscribe(channel));
+    this.queue.drain().forEach((frame) => this.write(frame));
+  }
+
+  private onFrame(raw: unknown): void {
+    this.lastMessageAt = this.now();
+    this.metrics.trackReceived();
+    const parsed = parseServerFrame(raw);
+    this.recordFrame("in", String(raw), parsed.ok ? parsed.frame : null);
+    if (!parsed.ok) {
+      this.logger.warn(`WebSocket: ignored a frame from the server: ${parsed.problem}.`);
+      return;
+    }
+    const frame = parsed.frame;
+    this.answerCommand(frame);
+    if (isGlobalEvent(frame)) {
+      this.onGlobalEvent(frame);
+    } else if (!this.subscriptions.accept(frame.channel, frame.offset)) {
+      return; // already applied: a replay overlapping what the client had
+    }
+    this.bus.emit(frame.channel, frame);
+  }
+
+  /** Hands an `error` answering a command sent with an error handler to that handler too. */
+  private answerCommand(frame: Frame<ChannelEvent>): void {
+    const error = errorOf(frame);
+    const onError = frame.ref == null ? undefined : this.pendingReplies.get(frame.ref);
+    if (error !== null && onError !== undefined) {
+      this.pendingReplies.delete(frame.ref!);
+      onError({ code: error.code, message: error.message });
+    }
+  }
+
+  private onGlobalEvent(event: Frame<GlobalEvent>): void {
+    switch (event.type) {
+      case "connected":
+        this.connectionId = event.data.connectionId;
+        this.heartbeat.start(event.data.heartbeatIntervalMs, event.data.limits.pongTimeoutMs);
+        this.heartbeat.pingNow();
+        return this.publish();
+      case "pong": {
+        const latencyMs = this.heartbeat.handlePong(event.ref, event.data.timestamp);
+        if (latencyMs !== null) {
+          this.metrics.trackLatency(latencyMs);
+          this.publish();
+        }
+        return;
+      }
+      case "subscription_success":
+        return this.subscriptions.confirm(event.data);
+      case "subscription_error": {
+        const { channel, code, reason } = event.data;
+        return this.report({ kind: "subscription", channel, code, message: reason });
+      }
+      case "unsubscribed":
+        // The answer to our own unsubscribe comes after the channel was forgotten here. For a
+        // channel still followed, the server ended it (its stream was reset): subscribe again
+        // from the last position; the server answers `recovered: false` and `onResync` runs.
+        if (this.subscriptions.list().includes(event.data.channel)) {
+          this.sendSubscribe(event.data.channel);
+        }
+        return;
+      case "error": {
+        const { code, message, retryable } = event.data;
+        return this.report({ kind: "server", code, message, retryable });
+      }
+      case "draining":
+        // The node is stopping and closes this connection next (4001); it spreads its clients'
+        // reconnects, so its delay replaces the backoff's for that one reconnect.
+        this.serverRetryAfterMs = event.data.retryAfterMs;
+        return;
+      default: {
+        const _exhaustive: never = event;
+        return _exhaustive;
+      }
+    }
+  }
+
+  private onHeartbeatTimeout(waitedMs: number): void {
+    const silentMs = this.now() - this.lastMessageAt;
+    this.logger.warn(
+      `WebSocket: heartbeat timed out: no pong within ${waitedMs} ms, ` +
+        `last message ${silentMs} ms ago; reconnecting.`,
+    );
+    this.closeSocket();
+    this.connectionLost(CloseCode.IDLE_TIMEOUT, "heartbeat timed out");
+  }
+
+  /** The one funnel every unplanned end of a connection goes through. */
+  private connectionLost(closeCode: number, reason: string): void {
+    this.heartbeat.stop();
+    if (!shouldReconnect(closeCode)) {
+      this.machine.transition(ConnectionStates.DISCONNECTED);
+      return this.report(terminalCloseError(closeCode, reason));
+    }
+    const serverDelayMs = this.serverRetryAfterMs;
+    this.serverRetryAfterMs = null;
+    const backoffDelayMs = this.backoff.next();
+    const delayMs = backoffDelayMs === null ? null : (serverDelayMs ?? backoffDelayMs);
+    if (delayMs === null) {
+      this.machine.transition(ConnectionStates.DISCONNECTED);
+      this.publish();
+      return this.report(attemptsExhaustedError(closeCode, this.backoff.maxAttempts));
+    }
+    const wasOpen = this.machine.isOpen();
+    this.machine.transition(ConnectionStates.RECONNECTING);
+    this.publish();
+    if (wasOpen) {
+      // Once per outage, when an open connection drops; failed attempts after it stay quiet.
+      this.report(connectionDroppedError(closeCode, this.backoff.maxAttempts, delayMs));
+    }
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      this.metrics.trackReconnection();
+      this.openSocket();
+    }, delayMs);
+  }
+
+  /** Detaches and closes the socket (its close event never reaches the funnel); stops timers. */
+  private closeSocket(): void {
+    this.heartbeat.stop();
+    if (this.reconnectTimer !== null) {
+      clearTimeout(this.reconnectTimer);
+      this.reconnectTimer = null;
+    }
+    const socket = this.socket;
+    this.socket = null;
+    socket?.close(CloseCode.NORMAL);
+  }
+
+  private sendSubscribe(channel: string): void {
+    const data = this.subscriptions.subscribeData(channel);
+    this.sendGlobal({ channel: GLOBAL, type: GlobalCommandTypes.SUBSCRIBE, data }, this.nextRef());
+  }
+
+  private sendGlobal(command: GlobalCommand, ref?: string): void {
+    this.write(ref === undefined ? command : { ...command, ref });
+  }
+
+  private write(frame: Frame<ClientCommand>): void {
+    const text = JSON.stringify(frame);
+    this.socket?.send(text);
+    this.metrics.trackSent();
+    this.recordFrame("out", text, frame);
+  }
+
+  private recordFrame(
+    direction: FrameRecord["direction"],
+    text: string,
+    frame: { channel: string; type: string } | null,
+  ): void {
+    const record: FrameRecord = {
+      direction,
+      at: this.now(),
+      channel: frame?.channel ?? null,
+      type: frame?.type ?? null,
+      text,
+    };
+    this.recentFrames.push(record);
+    if (this.recentFrames.length > RECENT_FRAMES) {
+      this.recentFrames.shift();
+    }
+    [...this.frameTaps].forEach((tap) => tap(record));
+  }
+
+  private report(error: ClientError): void {
+    if (this.errorListeners.size === 0) {
+      this.logger.error(`WebSocket: ${error.message}`);
+    }
+    [...this.errorListeners].forEach((listener) => listener(error));
+  }
+
+  private nextRef(): string {
+    this.refCounter += 1;
+    return String(this.refCounter);
+  }
+
+  private publish(): void {
+    this.store.set(this.buildSnapshot());
+  }
+
+  private buildSnapshot(): ClientSnapshot {
+    return {
+      state: this.machine.state,
+      attempt: this.machine.isOpen() ? 0 : this.backoff.attempt,
+      maxAttempts: this.backoff.maxAttempts,
+      averageLatencyMs: this.metrics.averageLatency,
+      connectionId: this.connectionId,
+    };
+  }
+}

@@ -1,0 +1,219 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import {
+  Channels,
+  CloseCode,
+  type Frame,
+  GlobalCommandTypes,
+  type SessionEvent,
+} from "@switchboard/contract";
+import { FakeSocketFactory, serverFrames } from "../../../test-support/fakeWebSocket";
+import type { ClientError } from "../src/connectionErrors.js";
+import { WebSocketClient } from "../src/WebSocketClient.js";
+
+const session = Channels.session("42");
+
+/** A client with one open socket and a subscriber on `session:42` whose offsets are recorded. */
+function setup() {
+  const factory = new FakeSocketFactory();
+  const client = new WebSocketClient({
+    url: "ws://test/ws",
+    createSocket: factory.create,
+    backoff: { random: () => 0.5 },
+    logger: { warn: vi.fn(), error: vi.fn() },
+  });
+  const errors: ClientError[] = [];
+  client.onError((error) => errors.push(error));
+  const applied: (number | null | undefined)[] = [];
+  const onResync = vi.fn();
+  client.connect();
+  factory.last.open();
+  const unsubscribe = client.subscribe(
+    session,
+    (event: Frame<SessionEvent>) => applied.push(event.offset),
+    { onResync },
+  );
+  return { factory, client, errors, applied, onResync, unsubscribe };
+}
+
+function subscribesOf(frames: Record<string, unknown>[]) {
+  return frames.filter((frame) => frame.type === GlobalCommandTypes.SUBSCRIBE);
+}
+
+/** Drops the connection with a reconnecting code and lets the first automatic attempt open. */
+function reconnect(factory: FakeSocketFactory) {
+  factory.last.serverClose(CloseCode.SERVER_DRAINING);
+  vi.advanceTimersByTime(1000);
+  factory.last.open();
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("WebSocketClient subscriptions", () => {
+  it("subscribes without a position the first time and delivers the channel's events", () => {
+    const { factory, applied } = setup();
+    expect(subscribesOf(factory.last.sentFrames())).toEqual([
+      { channel: "global", type: "subscribe", data: { channel: session }, ref: "1" },
+    ]);
+
+    factory.last.receive(serverFrames.subscriptionSuccess(session, "e1", 0, false));
+    factory.last.receive(serverFrames.streamOutput(session, 1));
+    factory.last.receive(serverFrames.streamOutput(session, 2));
+
+    expect(applied).toEqual([1, 2]);
+  });
+
+  it("resubscribes every active channel since its last applied event after a reconnect", () => {
+    const { factory, client, onResync } = setup();
+    client.subscribe(Channels.project("p1"), vi.fn());
+    factory.last.receive(serverFrames.subscriptionSuccess(session, "e1", 0, false));
+    factory.last.receive(serverFrames.streamOutput(session, 1));
+    factory.last.receive(serverFrames.streamOutput(session, 2));
+
+    reconnect(factory);
+
+    expect(subscribesOf(factory.last.sentFrames()).map((frame) => frame.data)).toEqual([
+      { channel: session, since: { epoch: "e1", offset: 2 } },
+      { channel: "project:p1" },
+    ]);
+    expect(onResync).not.toHaveBeenCalled();
+  });
+
+  it("applies the replay that follows a recovered subscription, up to the announced offset", () => {
+    const { factory, applied } = setup();
+    factory.last.receive(serverFrames.subscriptionSuccess(session, "e1", 0, false));
+    factory.last.receive(serverFrames.streamOutput(session, 1));
+    reconnect(factory);
+
+    // As the server sends it: the offset where live delivery starts, then the missed events.
+    factory.last.receive(serverFrames.subscriptionSuccess(session, "e1", 4, true));
+    for (const offset of [2, 3, 4, 5]) {
+      factory.last.receive(serverFrames.streamOutput(session, offset));
+    }
+
+    expect(applied).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it("drops replayed events whose offset was already applied", () => {
+    const { factory, applied } = setup();
+    factory.last.receive(serverFrames.subscriptionSuccess(session, "e1", 0, false));
+    factory.last.receive(serverFrames.streamOutput(session, 1));
+    factory.last.receive(serverFrames.streamOutput(session, 2));
+    reconnect(factory);
+
+    factory.last.receive(serverFrames.subscriptionSuccess(session, "e1", 4, true));
+    for (const offset of [2, 3, 3, 4]) {
+      factory.last.receive(serverFrames.streamOutput(session, offset));
+    }
+
+    expect(applied).toEqual([1, 2, 3, 4]);
+  });
+
+  it("calls onResync and adopts the new position when the server cannot recover", () => {
+    const { factory, applied, onResync } = setup();
+    factory.last.receive(serverFrames.subscriptionSuccess(session, "e1", 0, false));
+    factory.last.receive(serverFrames.streamOutput(session, 7));
+    reconnect(factory);
+
+    factory.last.receive(serverFrames.subscriptionSuccess(session, "e2", 3, false));
+    factory.last.receive(serverFrames.streamOutput(session, 4));
+
+    expect(onResync).toHaveBeenCalledExactlyOnceWith({ epoch: "e2", offset: 3 });
+    expect(applied).toEqual([7, 4]);
+  });
+
+  it("subscribes again from its position when the server resets a channel, on the same socket", () => {
+    const { factory, applied, onResync } = setup();
+    factory.last.receive(serverFrames.subscriptionSuccess(session, "e1", 0, false));
+    factory.last.receive(serverFrames.streamOutput(session, 7));
+
+    factory.last.receive({
+      channel: "global",
+      type: "unsubscribed",
+      data: { channel: session, reason: "reset" },
+    });
+
+    expect(factory.sockets).toHaveLength(1);
+    expect(subscribesOf(factory.last.sentFrames()).at(-1)?.data).toEqual({
+      channel: session,
+      since: { epoch: "e1", offset: 7 },
+    });
+    factory.last.receive(serverFrames.subscriptionSuccess(session, "e2", 9, false));
+    factory.last.receive(serverFrames.streamOutput(session, 10));
+    expect(onResync).toHaveBeenCalledExactlyOnceWith({ epoch: "e2", offset: 9 });
+    expect(applied).toEqual([7, 10]);
+  });
+
+  it("does not subscribe again when the server confirms the client's own unsubscribe", () => {
+    const { factory, unsubscribe } = setup();
+    factory.last.receive(serverFrames.subscriptionSuccess(session, "e1", 0, false));
+    unsubscribe();
+
+    factory.last.receive({
+      channel: "global",
+      type: "unsubscribed",
+      data: { channel: session, reason: "client" },
+    });
+
+    expect(subscribesOf(factory.last.sentFrames())).toHaveLength(1);
+  });
+
+  it("starts from the position of a REST snapshot given as since", () => {
+    const { factory, client } = setup();
+    const applied: unknown[] = [];
+    const channel = Channels.session("9");
+    client.subscribe(channel, (event) => applied.push(event.offset), {
+      since: { epoch: "e1", offset: 5 },
+    });
+
+    expect(subscribesOf(factory.last.sentFrames()).at(-1)?.data).toEqual({
+      channel,
+      since: { epoch: "e1", offset: 5 },
+    });
+    factory.last.receive(serverFrames.subscriptionSuccess(channel, "e1", 7, true));
+    for (const offset of [5, 6, 7, 8]) {
+      factory.last.receive(serverFrames.streamOutput(channel, offset));
+    }
+    expect(applied).toEqual([6, 7, 8]);
+  });
+
+  it("subscribes on the server once per channel and unsubscribes after the last handler", () => {
+    const { factory, client, unsubscribe } = setup();
+    const second = client.subscribe(session, vi.fn());
+    expect(subscribesOf(factory.last.sentFrames())).toHaveLength(1);
+
+    unsubscribe();
+    expect(client.getActiveChannels()).toEqual([session]);
+    second();
+
+    expect(factory.last.sentFrames().at(-1)).toEqual({
+      channel: "global",
+      type: "unsubscribe",
+      data: { channel: session },
+    });
+    expect(client.getActiveChannels()).toEqual([]);
+  });
+
+  it("reports a refused subscription with its channel and code", () => {
+    const { factory, errors } = setup();
+    factory.last.receive({
+      channel: "global",
+      type: "subscription_error",
+      data: { channel: session, code: "forbidden", reason: "no access to session 42" },
+    });
+
+    expect(errors).toEqual([
+      {
+        kind: "subscription",
+        channel: session,
+        code: "forbidden",
+        message: "no access to session 42",
+      },
+    ]);
+  });
+});
