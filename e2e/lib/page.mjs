@@ -68,7 +68,68 @@ export async function waitForMessage(page, index, status, timeout = 60_000) {
     [index, status],
     { timeout, polling: 100 },
   );
-  return message(page, index).getByTestId("message-output").innerText();
+  return readOutput(page, index);
+}
+
+/**
+ * Every line the n-th message's output view keeps, newline-separated. The view renders only the
+ * rows on screen, so this scrolls it from top to bottom and reads the rows (`data-line` numbers
+ * them) as a reader scrolling through would, then leaves it scrolled to the bottom.
+ */
+export async function readOutput(page, index) {
+  return page.evaluate(async (i) => {
+    const view = document
+      .querySelectorAll('[data-testid="message"]')
+      [i]?.querySelector('[data-testid="message-output"]');
+    if (!view) {
+      return "";
+    }
+    const painted = () => new Promise((done) => requestAnimationFrame(() => done()));
+    const lines = new Map();
+    view.scrollTop = 0;
+    for (;;) {
+      await painted();
+      await painted();
+      for (const row of view.querySelectorAll("[data-line]")) {
+        lines.set(Number(row.getAttribute("data-line")), row.textContent);
+      }
+      if (view.scrollTop + view.clientHeight >= view.scrollHeight - 1) {
+        break;
+      }
+      view.scrollTop += view.clientHeight;
+    }
+    return [...lines.keys()]
+      .sort((a, b) => a - b)
+      .map((line) => lines.get(line))
+      .join("\n");
+  }, index);
+}
+
+/** The n-th message's output view (a scrolling box of line rows). */
+export function outputView(page, index) {
+  return message(page, index).getByTestId("message-output");
+}
+
+/**
+ * Whether output line `lineNumber` (1-based) of the n-th message is rendered inside the visible
+ * part of its view, with `text`.
+ */
+export function lineShown(page, index, lineNumber, text) {
+  return page.evaluate(
+    ([i, n, wanted]) => {
+      const view = document
+        .querySelectorAll('[data-testid="message"]')
+        [i]?.querySelector('[data-testid="message-output"]');
+      const row = view?.querySelector(`[data-line="${n}"]`);
+      if (!view || !row || row.textContent !== wanted) {
+        return false;
+      }
+      const box = view.getBoundingClientRect();
+      const line = row.getBoundingClientRect();
+      return line.top >= box.top - 1 && line.bottom <= box.bottom + 1;
+    },
+    [index, lineNumber, text],
+  );
 }
 
 /** A shell command printing "line 1" … "line n", one every `intervalSeconds`. */

@@ -8,6 +8,7 @@ import {
   expectedLines,
   linesCommand,
   message,
+  readOutput,
   sendMessage,
   sessionPath,
   waitForConnected,
@@ -31,7 +32,17 @@ e2e(
     await sendMessage(page, STREAM);
     // It is visibly streaming before it completes.
     await page.getByTestId("stream-cursor").waitFor();
-    await message(page, 1).getByText("line 100", { exact: false }).waitFor();
+    await page.waitForFunction(
+      () =>
+        Number(
+          document
+            .querySelectorAll('[data-testid="message"]')[1]
+            ?.querySelector('[data-testid="message-output"]')
+            ?.getAttribute("data-line-count"),
+        ) >= 100,
+      null,
+      { polling: 50 },
+    );
     assert.equal(await message(page, 1).getAttribute("data-status"), "running");
 
     const output = await waitForMessage(page, 1, "completed");
@@ -49,7 +60,7 @@ e2e(
     await sendMessage(page, STREAM);
     await message(page, 1).getByTestId("message-output").waitFor();
     await page.waitForTimeout(2_000);
-    const before = lines(await message(page, 1).getByTestId("message-output").innerText());
+    const before = lines(await readOutput(page, 1));
     assert.ok(
       before.length > 0 && before.length < LINES,
       `${before.length} lines before the reload`,

@@ -11,6 +11,7 @@ const agent = (sandbox: AgentInfo["sandbox"]): AgentInfo => ({
   timeoutMs: 1_800_000,
   maxRunsPerToken: 4,
   maxRunsPerNode: 32,
+  maxStoredChars: 1_048_576,
   sandbox,
 });
 

@@ -26,6 +26,14 @@ export type {
   UiConfigResponse as UiConfig,
 } from "@switchboard/contract";
 
+/**
+ * Where a reply's stored output downloads as a text file (`GET
+ * /api/sessions/{sessionId}/messages/{messageId}/output`, authorised like the session).
+ */
+export function replyOutputUrl(sessionId: string, messageId: string): string {
+  return `/api/sessions/${encodeURIComponent(sessionId)}/messages/${encodeURIComponent(messageId)}/output`;
+}
+
 /** ApiRequestError is a REST call the server refused or could not answer. */
 export class ApiRequestError extends Error {
   /** The HTTP status, or 0 when the server could not be reached. */

@@ -108,3 +108,8 @@ export function formatClock(iso: string): string {
         second: "2-digit",
       });
 }
+
+/** A count with thousands separators, as the page shows line and character counts: "300,000". */
+export function formatCount(count: number): string {
+  return count.toLocaleString("en-US");
+}

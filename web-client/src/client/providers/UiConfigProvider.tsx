@@ -6,8 +6,11 @@ import { type ReactNode, useEffect, useState } from "react";
 import { api, type Api, type UiConfig } from "../lib/api";
 import { UiConfigContext } from "./uiConfigContext";
 
-/** What the client assumes when the server did not say. */
-export const DEFAULT_UI_CONFIG: UiConfig = { devTools: false };
+/**
+ * What the client assumes when the server did not say: no dev tools, and the server's default
+ * `switchboard.ui.reply-lines`.
+ */
+export const DEFAULT_UI_CONFIG: UiConfig = { devTools: false, replyLines: 100_000 };
 
 export function UiConfigProvider({
   children,

@@ -8,6 +8,7 @@ export interface AgentInfo {
     label: string;
     maxRunsPerNode: number;
     maxRunsPerToken: number;
+    maxStoredChars: number;
     sandbox: SandboxStatus;
     stdin: boolean;
     timeoutMs: number;
@@ -91,6 +92,7 @@ export interface TokenRequest {
 
 export interface UiConfigResponse {
     devTools: boolean;
+    replyLines: number;
 }
 
 export type DateAsString = string;

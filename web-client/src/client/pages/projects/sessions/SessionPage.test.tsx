@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { act } from "react";
 import { MemoryRouter, Route, Routes } from "react-router-dom";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { api, type SessionSnapshot } from "@/client/lib/api";
@@ -62,6 +63,7 @@ beforeEach(async () => {
     timeoutMs: 1000,
     maxRunsPerToken: 4,
     maxRunsPerNode: 32,
+    maxStoredChars: 1_048_576,
     sandbox: { mode: "auto", enforced: true, network: true },
   });
   container = document.createElement("div");
@@ -89,8 +91,14 @@ afterEach(() => {
 
 const byTestId = (id: string) => container.querySelector(`[data-testid="${id}"]`);
 
+/** Output is painted once per animation frame: wait for the next one. */
+const nextFrame = () =>
+  act(async () => {
+    await new Promise<void>((painted) => requestAnimationFrame(() => painted()));
+  });
+
 describe("SessionPage", () => {
-  it("streams the running reply with a cursor, then shows how it ended", () => {
+  it("streams the running reply with a cursor, then shows how it ended", async () => {
     expect(container.querySelector("h1")?.textContent).toBe("Release checklist");
     expect(byTestId("agent-label")?.textContent).toBe("sh -c");
     expect(container.querySelector('nav[aria-label="Breadcrumb"]')?.textContent).toContain(
@@ -102,7 +110,8 @@ describe("SessionPage", () => {
       data: { messageId: "m2", seq: 0, chunk: "ok 42 tests\n", stream: "stdout" },
       offset: 3,
     });
-    expect(byTestId("message-output")?.textContent).toBe("ok 42 tests\n");
+    await nextFrame();
+    expect(byTestId("message-output")?.textContent).toBe("ok 42 tests");
     expect(byTestId("stream-cursor")).not.toBeNull();
     expect(byTestId("cancel")).not.toBeNull();
 
@@ -126,7 +135,7 @@ describe("SessionPage", () => {
     expect(byTestId("output-lost")).toBeNull();
   });
 
-  it("says when a reply's output was lost because the server stopped", () => {
+  it("says when a reply's output was lost because the server stopped", async () => {
     harness?.receive({
       channel: CHANNEL,
       type: "stream_output",
@@ -145,7 +154,8 @@ describe("SessionPage", () => {
       },
       offset: 4,
     });
-    expect(byTestId("message-output")?.textContent).toBe("line 1\n");
+    await nextFrame();
+    expect(byTestId("message-output")?.textContent).toBe("line 1");
     expect(byTestId("output-lost")?.textContent).toBe(
       "Output after this point was lost when the server stopped.",
     );

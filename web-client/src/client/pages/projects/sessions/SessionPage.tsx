@@ -8,7 +8,7 @@ import { toast } from "sonner";
 import { MessageRole, MessageStatus } from "@switchboard/contract";
 import { ErrorState, Loading } from "../../../components/PageStates";
 import { StatusBadge } from "../../../components/StatusBadge";
-import { useAgentLabel, useProjectName } from "../../../hooks/useLabels";
+import { useAgent, useProjectName } from "../../../hooks/useLabels";
 import {
   formatClock,
   formatDuration,
@@ -17,11 +17,14 @@ import {
 } from "../../../lib/format";
 import type { ConversationMessage } from "./hooks/conversation";
 import { useSessionWebSocket } from "./hooks/useSessionWebSocket";
+import { ReplyOutput } from "./output/ReplyOutput";
 
 export function SessionPage() {
   const { projectId = "", sessionId = "" } = useParams();
   const conversation = useSessionWebSocket(sessionId);
-  const agentLabel = useAgentLabel();
+  const agent = useAgent();
+  const agentLabel = agent?.label ?? null;
+  const maxStoredChars = agent?.maxStoredChars ?? null;
   const projectName = useProjectName(projectId);
   const { load, session, messages, running, lastError } = conversation;
 
@@ -88,7 +91,7 @@ export function SessionPage() {
           </button>
         </div>
       )}
-      <MessageList messages={messages} />
+      <MessageList sessionId={sessionId} messages={messages} maxStoredChars={maxStoredChars} />
       <SendBox
         running={running !== null}
         onSend={conversation.send}
@@ -98,18 +101,43 @@ export function SessionPage() {
   );
 }
 
-function MessageList({ messages }: { messages: ConversationMessage[] }) {
+function MessageList({
+  sessionId,
+  messages,
+  maxStoredChars,
+}: {
+  sessionId: string;
+  messages: ConversationMessage[];
+  maxStoredChars: number | null;
+}) {
   const list = useRef<HTMLOListElement>(null);
-  // Follow the output while the reader is at the bottom; leave them alone when they scrolled up.
+  // Follow the conversation while the reader is at the bottom; leave them alone when they
+  // scrolled up. A reply's output box scrolls (and follows) on its own; this list only moves
+  // when messages come or a box grows.
   const following = useRef(true);
-  const lastText = messages.at(-1)?.segments.at(-1)?.text.length ?? 0;
 
   useEffect(() => {
     const element = list.current;
     if (element !== null && following.current) {
       element.scrollTop = element.scrollHeight;
     }
-  }, [messages.length, lastText]);
+  }, [messages.length]);
+
+  useEffect(() => {
+    const element = list.current;
+    if (element === null || typeof ResizeObserver === "undefined") {
+      return;
+    }
+    const observer = new ResizeObserver(() => {
+      if (following.current) {
+        element.scrollTop = element.scrollHeight;
+      }
+    });
+    for (const child of element.children) {
+      observer.observe(child);
+    }
+    return () => observer.disconnect();
+  }, [messages]);
 
   if (messages.length === 0) {
     return (
@@ -135,13 +163,26 @@ function MessageList({ messages }: { messages: ConversationMessage[] }) {
       }}
     >
       {messages.map((message) => (
-        <MessageItem key={message.id} message={message} />
+        <MessageItem
+          key={message.id}
+          sessionId={sessionId}
+          message={message}
+          maxStoredChars={maxStoredChars}
+        />
       ))}
     </ol>
   );
 }
 
-function MessageItem({ message }: { message: ConversationMessage }) {
+function MessageItem({
+  sessionId,
+  message,
+  maxStoredChars,
+}: {
+  sessionId: string;
+  message: ConversationMessage;
+  maxStoredChars: number | null;
+}) {
   const isUser = message.role === MessageRole.USER;
   const streaming = message.status === MessageStatus.RUNNING;
   return (
@@ -164,9 +205,9 @@ function MessageItem({ message }: { message: ConversationMessage }) {
           <StatusBadge badge={messageStatusBadge(message.status)} testId="message-status" />
         ) : null}
       </div>
-      {isUser ? (
+      {message.output === null ? (
         <>
-          <pre className="message__text">{message.segments.map((s) => s.text).join("")}</pre>
+          <pre className="message__text">{message.text}</pre>
           {message.error !== null && (
             <p className="message__error" role="alert" data-testid="message-error">
               {message.error}
@@ -174,17 +215,14 @@ function MessageItem({ message }: { message: ConversationMessage }) {
           )}
         </>
       ) : (
-        <pre className="message__output" data-testid="message-output">
-          {message.segments.map((segment, index) => (
-            <span key={index} className={`output--${segment.stream}`}>
-              {segment.text}
-            </span>
-          ))}
-          {streaming && <span className="cursor" aria-hidden="true" data-testid="stream-cursor" />}
-          {!streaming && message.segments.length === 0 && message.outputComplete && (
-            <span className="output--none">(no output)</span>
-          )}
-        </pre>
+        <ReplyOutput
+          sessionId={sessionId}
+          messageId={message.id}
+          lines={message.output}
+          streaming={streaming}
+          outputComplete={message.outputComplete}
+          maxStoredChars={maxStoredChars}
+        />
       )}
       {!isUser && !message.outputComplete && (
         <p className="message__lost" role="note" data-testid="output-lost">

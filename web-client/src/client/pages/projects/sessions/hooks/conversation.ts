@@ -1,7 +1,12 @@
 /**
  * The conversation of one session as the page shows it: the REST snapshot's messages, plus what
  * live events added (streamed output, completions), plus the user's messages still on their way.
- * Pure functions only; `useSessionWebSocket` feeds them the events.
+ * `useSessionWebSocket` feeds these functions the events through a {@link ConversationStore}.
+ *
+ * Every function returns a new state for a change of the message list, except one:
+ * {@link appendOutput} appends a chunk in place to its reply's {@link ReplyLines} (whose identity
+ * never changes) and returns the same state, so a chunk costs O(chunk) and re-renders nothing but
+ * that reply's output view, once per animation frame (issue 20).
  */
 import {
   type MessageCompleteData,
@@ -13,12 +18,17 @@ import {
   type SessionSummary,
   type StreamOutputData,
 } from "@switchboard/contract";
+import type { FrameBatcher } from "../output/frameBatcher";
+import { DEFAULT_REPLY_LINES, ReplyLines } from "../output/replyLines";
 
-/** A run of output from one stream; consecutive chunks of the same stream are merged. */
-export interface OutputSegment {
-  stream: OutputStreamName;
-  text: string;
+/** How replies keep their output: lines kept per reply, and the batcher that paints them. */
+export interface OutputOptions {
+  maxLines: number;
+  batcher: FrameBatcher | null;
 }
+
+/** Replies keep {@link DEFAULT_REPLY_LINES} lines and tell their views at once (tests). */
+export const IMMEDIATE_OUTPUT: OutputOptions = { maxLines: DEFAULT_REPLY_LINES, batcher: null };
 
 /** A message of the conversation: a server message, or a user message not yet confirmed. */
 export interface ConversationMessage {
@@ -33,16 +43,16 @@ export interface ConversationMessage {
   status: MessageStatus | "sending" | "not_sent";
   /** Why the server refused a `not_sent` message; null otherwise. */
   error: string | null;
-  /** The text: the user's message, or the agent's output by stream. */
-  segments: OutputSegment[];
+  /** The user's text; empty for an agent reply. */
+  text: string;
+  /** An agent reply's output, appended in place as it streams; null for a user message. */
+  output: ReplyLines | null;
   createdAt: string;
   replyTo: string | null;
   exitCode: number | null;
   durationMs: number | null;
   /** The chunks the server says the reply has, once complete. */
   chunkCount: number | null;
-  /** The `seq` the next streamed chunk must have; lower ones were already applied. */
-  nextSeq: number;
   /**
    * False when the server stopped abruptly while the reply ran: its stored output may end before
    * what the agent printed, and the page says so instead of showing a silent gap.
@@ -66,19 +76,25 @@ export const EMPTY_CONVERSATION: ConversationState = {
 const STDOUT = "stdout" as OutputStreamName;
 
 /** One conversation message from a stored one. */
-export function fromSessionMessage(message: SessionMessage): ConversationMessage {
+export function fromSessionMessage(
+  message: SessionMessage,
+  options: OutputOptions = IMMEDIATE_OUTPUT,
+): ConversationMessage {
+  const isUser = message.role === MessageRole.USER;
+  const output = isUser ? null : new ReplyLines(options.maxLines, options.batcher);
+  output?.append(message.content, STDOUT);
   return {
     id: message.id,
     clientMessageId: message.clientMessageId ?? null,
     role: message.role,
     status: message.status,
-    segments: message.content === "" ? [] : [{ stream: STDOUT, text: message.content }],
+    text: isUser ? message.content : "",
+    output,
     createdAt: message.createdAt,
     replyTo: message.replyTo ?? null,
     exitCode: message.exitCode ?? null,
     durationMs: null,
     chunkCount: null,
-    nextSeq: 0,
     error: null,
     outputComplete: message.outputComplete,
   };
@@ -89,8 +105,9 @@ export function fromSnapshot(
   previous: ConversationState,
   session: SessionSummary,
   messages: SessionMessage[],
+  options: OutputOptions = IMMEDIATE_OUTPUT,
 ): ConversationState {
-  const stored = messages.map(fromSessionMessage);
+  const stored = messages.map((message) => fromSessionMessage(message, options));
   const confirmed = new Set(stored.map((message) => message.clientMessageId));
   const stillSending = previous.messages.filter(
     (message) =>
@@ -112,13 +129,13 @@ export function addSending(
     clientMessageId,
     role: MessageRole.USER,
     status: "sending",
-    segments: [{ stream: STDOUT, text }],
+    text,
+    output: null,
     createdAt: now.toISOString(),
     replyTo: null,
     exitCode: null,
     durationMs: null,
     chunkCount: null,
-    nextSeq: 0,
     error: null,
     outputComplete: true,
   };
@@ -141,8 +158,12 @@ export function markNotSent(
 }
 
 /** Adds (or replaces, when it confirms a sent one or repeats a known id) a created message. */
-export function addCreated(state: ConversationState, message: SessionMessage): ConversationState {
-  const created = fromSessionMessage(message);
+export function addCreated(
+  state: ConversationState,
+  message: SessionMessage,
+  options: OutputOptions = IMMEDIATE_OUTPUT,
+): ConversationState {
+  const created = fromSessionMessage(message, options);
   const index = state.messages.findIndex(
     (existing) =>
       existing.id === created.id ||
@@ -156,17 +177,25 @@ export function addCreated(state: ConversationState, message: SessionMessage): C
   return { ...state, messages };
 }
 
-/** Appends a streamed chunk to its message, once: a chunk below `nextSeq` is a repeat. */
+/**
+ * Appends a streamed chunk to its reply, once (a chunk below the reply's `nextSeq` is a repeat),
+ * in place: the state returned is the same object unless the reply was unknown.
+ */
 export function appendOutput(
   state: ConversationState,
   output: StreamOutputData,
+  options: OutputOptions = IMMEDIATE_OUTPUT,
 ): ConversationState {
-  const index = state.messages.findIndex((message) => message.id === output.messageId);
+  // The running reply is almost always the last message: look from the end.
+  let index = state.messages.length - 1;
+  while (index >= 0 && state.messages[index]!.id !== output.messageId) {
+    index -= 1;
+  }
   if (index < 0) {
     // Output of a reply this tab never saw created (it began before the snapshot was read):
     // show it rather than lose it.
-    const placeholder: ConversationMessage = {
-      ...fromSessionMessage({
+    const placeholder = fromSessionMessage(
+      {
         id: output.messageId,
         sessionId: state.session?.id ?? "",
         role: MessageRole.AGENT,
@@ -174,23 +203,15 @@ export function appendOutput(
         content: "",
         createdAt: new Date().toISOString(),
         outputComplete: true,
-      }),
-      nextSeq: output.seq,
-    };
-    return appendOutput({ ...state, messages: [...state.messages, placeholder] }, output);
+      },
+      options,
+    );
+    placeholder.output!.startAt(output.seq);
+    placeholder.output!.appendChunk(output.seq, output.chunk, output.stream);
+    return { ...state, messages: [...state.messages, placeholder] };
   }
-  const message = state.messages[index]!;
-  if (output.seq < message.nextSeq) {
-    return state;
-  }
-  const segments = [...message.segments];
-  const last = segments.at(-1);
-  if (last !== undefined && last.stream === output.stream) {
-    segments[segments.length - 1] = { stream: last.stream, text: last.text + output.chunk };
-  } else {
-    segments.push({ stream: output.stream, text: output.chunk });
-  }
-  return replaceAt(state, index, { ...message, segments, nextSeq: output.seq + 1 });
+  state.messages[index]!.output?.appendChunk(output.seq, output.chunk, output.stream);
+  return state;
 }
 
 /** Records how a reply ended: status, exit code, duration, chunk count, whether output is whole. */
@@ -219,9 +240,9 @@ export function runningReply(state: ConversationState): ConversationMessage | nu
   );
 }
 
-/** The whole text of a message, every stream in order. */
+/** The whole text of a message: the user's text, or every output line a reply kept. */
 export function messageText(message: ConversationMessage): string {
-  return message.segments.map((segment) => segment.text).join("");
+  return message.output === null ? message.text : message.output.text();
 }
 
 function replaceAt(

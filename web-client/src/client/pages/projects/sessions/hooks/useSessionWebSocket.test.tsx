@@ -89,7 +89,7 @@ afterEach(() => {
 async function render(getSession: (id: string) => Promise<SessionSnapshot>) {
   const api = { getSession: vi.fn(getSession) };
   let ids = 0;
-  const options = { api, newClientMessageId: () => `c${++ids}` };
+  const options = { api, newClientMessageId: () => `c${++ids}`, output: { batcher: null } };
   harness = renderHookWithSocket(() => useSessionWebSocket("s1", options));
   await flush();
   return { h: harness, api };
@@ -125,9 +125,9 @@ describe("useSessionWebSocket", () => {
     h.receive(events.complete("m2", 9));
 
     const reply = h.result.current.messages[1]!;
-    expect(reply.segments).toEqual([
-      { stream: "stdout", text: "hi\n" },
-      { stream: "stderr", text: "oops\n" },
+    expect([reply.output!.line(0), reply.output!.line(1)]).toEqual([
+      { stream: "stdout", text: "hi" },
+      { stream: "stderr", text: "oops" },
     ]);
     expect(reply).toMatchObject({ status: "completed", exitCode: 0, chunkCount: 2 });
     expect(h.result.current.running).toBeNull();
@@ -187,7 +187,7 @@ describe("useSessionWebSocket", () => {
     expect(h.result.current.messages[0]).toMatchObject({
       status: "not_sent",
       error: "session:s1 does not exist. (not_found)",
-      segments: [{ text: "ls -la" }],
+      text: "ls -la",
     });
   });
 

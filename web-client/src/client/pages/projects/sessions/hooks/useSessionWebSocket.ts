@@ -5,78 +5,15 @@
  * what the tab missed (`recovered: false`). It returns the conversation, with replies streaming
  * in, and the commands `send` and `cancel`.
  */
-import { useCallback, useEffect, useReducer, useState } from "react";
-import {
-  Channels,
-  type Frame,
-  type SessionErrorData,
-  type SessionEvent,
-  SessionCommandTypes,
-} from "@switchboard/contract";
-import { type Api, api as defaultApi, errorMessage, type SessionSnapshot } from "@/client/lib/api";
+import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
+import { Channels, type SessionErrorData, SessionCommandTypes } from "@switchboard/contract";
+import { type Api, api as defaultApi, errorMessage } from "@/client/lib/api";
+import { useUiConfig } from "@/client/providers/uiConfigContext";
 import { useWebSocket } from "@/client/providers/webSocketContext";
-import {
-  addCreated,
-  addSending,
-  markNotSent,
-  appendOutput,
-  complete,
-  type ConversationMessage,
-  type ConversationState,
-  EMPTY_CONVERSATION,
-  fromSnapshot,
-  runningReply,
-} from "./conversation";
+import { type ConversationMessage, type ConversationState, runningReply } from "./conversation";
+import { ConversationStore, type ConversationStoreOptions } from "./conversationStore";
 
-/**
- * Applies one live event of `session:<id>` to the conversation. The `switch` is exhaustive: a
- * new event type in the Java contract fails `tsc` here until it is handled.
- */
-export function applySessionEvent(
-  state: ConversationState,
-  event: Frame<SessionEvent>,
-): ConversationState {
-  switch (event.type) {
-    case "message_created":
-      return addCreated(state, event.data.message);
-    case "stream_output":
-      return appendOutput(state, event.data);
-    case "message_complete":
-      return complete(state, event.data);
-    case "error":
-      return { ...state, lastError: event.data };
-    default: {
-      const _exhaustive: never = event;
-      return _exhaustive;
-    }
-  }
-}
-
-type Action =
-  | { kind: "snapshot"; snapshot: SessionSnapshot }
-  | { kind: "event"; event: Frame<SessionEvent> }
-  | { kind: "sending"; clientMessageId: string; text: string; now: Date }
-  | { kind: "not-sent"; clientMessageId: string; reason: string }
-  | { kind: "dismiss-error" };
-
-function reduce(state: ConversationState, action: Action): ConversationState {
-  switch (action.kind) {
-    case "snapshot":
-      return fromSnapshot(state, action.snapshot.session, action.snapshot.messages);
-    case "event":
-      return applySessionEvent(state, action.event);
-    case "sending":
-      return addSending(state, action.clientMessageId, action.text, action.now);
-    case "not-sent":
-      return markNotSent(state, action.clientMessageId, action.reason);
-    case "dismiss-error":
-      return { ...state, lastError: null };
-    default: {
-      const _exhaustive: never = action;
-      return _exhaustive;
-    }
-  }
-}
+export { applySessionEvent } from "./conversationStore";
 
 export type SessionLoadState = "loading" | "ready" | { error: string };
 
@@ -99,14 +36,26 @@ export interface SessionConversation {
 export interface SessionHookOptions {
   api?: Pick<Api, "getSession">;
   newClientMessageId?: () => string;
+  /** How replies keep and paint their output (tests pass `batcher: null` to see it at once). */
+  output?: ConversationStoreOptions;
 }
 
 export function useSessionWebSocket(
   sessionId: string,
-  { api = defaultApi, newClientMessageId = randomClientMessageId }: SessionHookOptions = {},
+  {
+    api = defaultApi,
+    newClientMessageId = randomClientMessageId,
+    output = {},
+  }: SessionHookOptions = {},
 ): SessionConversation {
   const { subscribe, send: sendFrame } = useWebSocket();
-  const [state, dispatch] = useReducer(reduce, EMPTY_CONVERSATION);
+  const maxLines = useUiConfig()?.replyLines;
+  const [store] = useState(() => new ConversationStore({ ...output, maxLines }));
+  if (maxLines !== undefined) {
+    store.setMaxLines(maxLines);
+  }
+  const state = useSyncExternalStore(store.subscribe, store.getSnapshot);
+  const dispatch = store.dispatch;
   const [load, setLoad] = useState<SessionLoadState>("loading");
   const [attempt, setAttempt] = useState(0);
 
@@ -137,7 +86,7 @@ export function useSessionWebSocket(
       active = false;
       unsubscribe?.();
     };
-  }, [api, sessionId, subscribe, attempt]);
+  }, [api, sessionId, subscribe, attempt, dispatch]);
 
   const send = useCallback(
     (text: string) => {
@@ -163,7 +112,7 @@ export function useSessionWebSocket(
       );
       return true;
     },
-    [newClientMessageId, sendFrame, sessionId],
+    [newClientMessageId, sendFrame, sessionId, dispatch],
   );
 
   const running = runningReply(state);
@@ -180,7 +129,7 @@ export function useSessionWebSocket(
     return true;
   }, [runningId, sendFrame, sessionId]);
 
-  const dismissError = useCallback(() => dispatch({ kind: "dismiss-error" }), []);
+  const dismissError = useCallback(() => dispatch({ kind: "dismiss-error" }), [dispatch]);
   const retry = useCallback(() => {
     setLoad("loading");
     setAttempt((value) => value + 1);

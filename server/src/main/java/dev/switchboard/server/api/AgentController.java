@@ -32,6 +32,7 @@ final class AgentController {
       long timeoutMs,
       int maxRunsPerToken,
       int maxRunsPerNode,
+      int maxStoredChars,
       SandboxStatus sandbox) {}
 
   @Get
@@ -42,6 +43,7 @@ final class AgentController {
         agent.timeout().toMillis(),
         agent.maxRunsPerToken(),
         agent.maxRunsPerNode(),
+        agent.maxStoredChars(),
         sandbox.status());
   }
 }

@@ -22,6 +22,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -30,12 +31,17 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.server.types.files.StreamedFile;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
  * SessionController serves agent sessions: create and list per project ({@code
  * /api/projects/{projectId}/sessions}), get with messages, rename and delete ({@code
- * /api/sessions/{sessionId}}). Each change is published on {@code project:<id>} after it commits.
+ * /api/sessions/{sessionId}}), and a message's stored output as a file ({@code
+ * /api/sessions/{sessionId}/messages/{messageId}/output}). Each change is published on {@code
+ * project:<id>} after it commits.
  */
 @Controller("/api")
 final class SessionController {
@@ -126,6 +132,46 @@ final class SessionController {
         .<MutableHttpResponse<?>>map(
             read -> HttpResponse.ok(response(read.snapshot(), read.position())))
         .orElseGet(() -> notFound(sessionId));
+  }
+
+  /**
+   * A message's stored output as a UTF-8 text file, sent as an attachment: what the server kept of
+   * an agent reply (so far, while it runs), at most {@code switchboard.agent.max-stored-chars}
+   * characters and then ending with the note that says so. The page links here once a reply has
+   * printed more lines than it keeps. Authorised exactly like the session; a message id of another
+   * session is 404 (a scoped token never reaches another project's session, so it learns nothing).
+   */
+  @Get("/sessions/{sessionId}/messages/{messageId}/output")
+  MutableHttpResponse<?> output(
+      HttpRequest<?> request, @PathVariable String sessionId, @PathVariable String messageId) {
+    MutableHttpResponse<ApiError> denied = denySession(request, sessionId);
+    if (denied != null) {
+      return denied;
+    }
+    return sessions
+        .message(sessionId, messageId)
+        .<MutableHttpResponse<?>>map(
+            message -> {
+              byte[] bytes = message.content().getBytes(StandardCharsets.UTF_8);
+              StreamedFile file =
+                  new StreamedFile(
+                          new ByteArrayInputStream(bytes),
+                          MediaType.of("text/plain; charset=utf-8"),
+                          message.createdAt().toEpochMilli(),
+                          bytes.length)
+                      .attach("reply-" + messageId + ".txt");
+              return HttpResponse.ok(file).header("Cache-Control", "no-store");
+            })
+        .orElseGet(
+            () ->
+                ApiError.notFound(
+                    "Session \""
+                        + sessionId
+                        + "\" has no message \""
+                        + messageId
+                        + "\": GET /api/sessions/"
+                        + sessionId
+                        + " lists its messages"));
   }
 
   /** Renames the session. */

@@ -50,6 +50,12 @@ public class SessionStore {
     return sessions.findById(id);
   }
 
+  /** The message with this id if it belongs to the session; empty otherwise. */
+  @Transactional(readOnly = true)
+  public Optional<StoredMessage> message(String sessionId, String messageId) {
+    return messages.findById(messageId).filter(message -> message.sessionId().equals(sessionId));
+  }
+
   /** The session and its messages, as of one moment. */
   @Transactional(readOnly = true)
   public Optional<SessionSnapshot> snapshot(String id) {

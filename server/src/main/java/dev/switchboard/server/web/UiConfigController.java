@@ -18,6 +18,6 @@ final class UiConfigController {
 
   @Get
   UiConfigResponse get() {
-    return new UiConfigResponse(configuration.devTools());
+    return new UiConfigResponse(configuration.devTools(), configuration.replyLines());
   }
 }

@@ -326,4 +326,111 @@ class SessionControllerIT {
       assertEquals("forbidden", refused.get("code").getStringValue());
     }
   }
+
+  StoredMessage storeReply(String sessionId, String content) {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    return messages.save(
+        new StoredMessage(
+            Ids.newId(),
+            sessionId,
+            MessageRole.AGENT,
+            content,
+            MessageStatus.COMPLETED,
+            null,
+            null,
+            0,
+            now,
+            now,
+            true));
+  }
+
+  @Test
+  void downloadsAReplysStoredOutputAsATextFile() {
+    String projectId = createProject();
+    String sessionId = createSession(projectId, null, ADMIN_TOKEN).get("id").getStringValue();
+    String content = "line number 1\nligne numéro 2 ✓\n";
+    StoredMessage reply = storeReply(sessionId, content);
+    String path = "/api/sessions/" + sessionId + "/messages/" + reply.id() + "/output";
+
+    HttpResponse<String> response = api.send("GET", path, null, ADMIN_TOKEN);
+    assertEquals(200, response.statusCode(), response.body());
+    assertEquals(content, response.body());
+    assertEquals(
+        "text/plain;charset=utf-8",
+        response.headers().firstValue("Content-Type").orElseThrow().replace(" ", ""));
+    assertTrue(
+        response
+            .headers()
+            .firstValue("Content-Disposition")
+            .orElseThrow()
+            .contains("attachment; filename=\"reply-" + reply.id() + ".txt\""),
+        response.headers().map().toString());
+
+    assertError(
+        api.send("GET", "/api/sessions/" + sessionId + "/messages/nope/output", null, ADMIN_TOKEN),
+        404,
+        "not_found",
+        "nope");
+    assertError(
+        api.send(
+            "GET", "/api/sessions/missing/messages/" + reply.id() + "/output", null, ADMIN_TOKEN),
+        404,
+        "not_found",
+        "missing");
+  }
+
+  /** Issue 20: the download is authorised exactly like the session it belongs to. */
+  @Test
+  void aTokenForAnotherProjectOrSessionCannotDownloadAReply() {
+    String mine = createProject();
+    String other = createProject();
+    String token = tokens.create("scoped", Set.of(mine), false).token();
+    String mySession = createSession(mine, null, token).get("id").getStringValue();
+    String otherSession = createSession(other, null, ADMIN_TOKEN).get("id").getStringValue();
+    StoredMessage myReply = storeReply(mySession, "mine\n");
+    StoredMessage otherReply = storeReply(otherSession, "secret\n");
+
+    HttpResponse<String> own =
+        api.send(
+            "GET",
+            "/api/sessions/" + mySession + "/messages/" + myReply.id() + "/output",
+            null,
+            token);
+    assertEquals(200, own.statusCode(), own.body());
+    assertEquals("mine\n", own.body());
+
+    // Another project's session: refused like the session itself.
+    HttpResponse<String> refused =
+        api.send(
+            "GET",
+            "/api/sessions/" + otherSession + "/messages/" + otherReply.id() + "/output",
+            null,
+            token);
+    assertError(refused, 403, "forbidden", other);
+    assertTrue(!refused.body().contains("secret"), refused.body());
+    // Another session's reply asked for through a session the token covers: not found there.
+    HttpResponse<String> viaOwnSession =
+        api.send(
+            "GET",
+            "/api/sessions/" + mySession + "/messages/" + otherReply.id() + "/output",
+            null,
+            token);
+    assertError(viaOwnSession, 404, "not_found", otherReply.id());
+    assertTrue(!viaOwnSession.body().contains("secret"), viaOwnSession.body());
+    // A missing session is not revealed to a scoped token.
+    assertEquals(
+        403,
+        api.send(
+                "GET", "/api/sessions/missing/messages/" + otherReply.id() + "/output", null, token)
+            .statusCode());
+    // Without a token at all: 401.
+    assertEquals(
+        401,
+        api.send(
+                "GET",
+                "/api/sessions/" + mySession + "/messages/" + myReply.id() + "/output",
+                null,
+                null)
+            .statusCode());
+  }
 }

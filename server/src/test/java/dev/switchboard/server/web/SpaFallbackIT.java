@@ -105,10 +105,10 @@ class SpaFallbackIT {
   }
 
   @Test
-  void uiConfigSaysDevToolsAreOffByDefault() {
+  void uiConfigSaysDevToolsAreOffAndRepliesKeep100000LinesByDefault() {
     String body = client.toBlocking().retrieve(HttpRequest.GET("/api/ui-config").bearerAuth(TOKEN));
 
-    assertEquals("{\"devTools\":false}", body);
+    assertEquals("{\"devTools\":false,\"replyLines\":100000}", body);
   }
 
   @Test

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 @MicronautTest
 @Property(name = "switchboard.token", value = UiConfigEnabledIT.TOKEN)
 @Property(name = "switchboard.ui.dev-tools", value = "true")
+@Property(name = "switchboard.ui.reply-lines", value = "2500")
 class UiConfigEnabledIT {
 
   static final String TOKEN = "sb_ui-config-enabled-it-token";
@@ -24,10 +25,10 @@ class UiConfigEnabledIT {
   HttpClient client;
 
   @Test
-  void devToolsSettingIsExposedToTheClient() {
+  void devToolsAndReplyLinesAreExposedToTheClient() {
     String body = client.toBlocking().retrieve(HttpRequest.GET("/api/ui-config").bearerAuth(TOKEN));
 
-    assertEquals("{\"devTools\":true}", body);
+    assertEquals("{\"devTools\":true,\"replyLines\":2500}", body);
   }
 
   @Test

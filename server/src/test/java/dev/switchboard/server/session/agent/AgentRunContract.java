@@ -375,6 +375,7 @@ abstract class AgentRunContract extends AgentRunTestSupport {
     assertEquals(1_800_000, agent.get("timeoutMs").getLongValue());
     assertEquals(4, agent.get("maxRunsPerToken").getIntValue());
     assertEquals(32, agent.get("maxRunsPerNode").getIntValue());
+    assertEquals(1_048_576, agent.get("maxStoredChars").getIntValue());
     JsonNode sandbox = agent.get("sandbox");
     assertEquals("auto", sandbox.get("mode").getStringValue());
     assertEquals(Bubblewrap.works(), sandbox.get("enforced").getBooleanValue());
