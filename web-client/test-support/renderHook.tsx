@@ -61,7 +61,7 @@ export function renderHookWithSocket<T>(
   );
   act(() => root.render(tree()));
   act(() => {
-    factory.last.open();
+    factory.last.open({ connected: false });
     factory.last.receive(serverFrames.connected());
   });
 

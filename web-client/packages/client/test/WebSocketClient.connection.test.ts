@@ -82,7 +82,7 @@ describe("WebSocketClient connection", () => {
     const { factory, client, logger } = setup();
     client.connect();
     const first = factory.last;
-    first.open();
+    first.open({ connected: false });
     first.receive(serverFrames.connected(30000, 5000));
 
     vi.advanceTimersByTime(4999);

@@ -51,7 +51,7 @@ function setup() {
   });
   client.connect();
   client.subscribe(CHANNEL, (event) => store.dispatch({ kind: "event", event }));
-  factory.last.open();
+  factory.last.open({ connected: false });
   factory.last.receive(serverFrames.connected());
   return { frames, store, client, socket: factory.last, logger };
 }
