@@ -84,6 +84,24 @@ class ChannelEventsControllerIT {
 
     HttpResponse<String> notJson = post("session:pub-bad", "{oops", ADMIN_TOKEN);
     assertEquals("bad_request", json(notJson).get("code").getStringValue());
+    assertTrue(json(notJson).get("message").getStringValue().contains("not valid JSON"));
+
+    HttpResponse<String> notObject = post("session:pub-bad", "[1]", ADMIN_TOKEN);
+    assertEquals(400, notObject.statusCode());
+    assertTrue(json(notObject).get("message").getStringValue().contains("must be a JSON object"));
+
+    HttpResponse<String> named =
+        post(
+            "session:pub-bad",
+            "{\"channel\":\"session:other\",\"type\":\"stream_output\",\"data\":{}}",
+            ADMIN_TOKEN);
+    assertEquals(400, named.statusCode());
+    assertTrue(json(named).get("message").getStringValue().contains("the path names it"));
+
+    HttpResponse<String> noData =
+        post("session:pub-bad", "{\"type\":\"stream_output\"}", ADMIN_TOKEN);
+    assertEquals(400, noData.statusCode());
+    assertTrue(json(noData).get("message").getStringValue().contains("\"data\" must be"));
 
     HttpResponse<String> shell =
         post("shell:x", "{\"type\":\"output\",\"data\":{\"data\":\"\"}}", ADMIN_TOKEN);

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -358,6 +359,41 @@ public abstract class BrokerContract {
     publish("session:a");
 
     assertEquals(List.of("first@1"), seen);
+  }
+
+  @Test
+  @Timeout(30)
+  void closingASubscriptionNeverWaitsForADeliveryInProgress() throws Exception {
+    CountDownLatch delivering = new CountDownLatch(1);
+    CountDownLatch finish = new CountDownLatch(1);
+    List<Long> seen = new CopyOnWriteArrayList<>();
+    broker.subscribe(
+        "session:a",
+        null,
+        event -> {
+          delivering.countDown();
+          try {
+            finish.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+    SubscribeResult closing =
+        broker.subscribe("session:a", null, event -> seen.add(event.offset()));
+    ExecutorService publisher = Executors.newSingleThreadExecutor();
+    try {
+      Future<StreamEvent> published = publisher.submit(() -> publish("session:a"));
+      assertTrue(delivering.await(10, TimeUnit.SECONDS));
+
+      closing.handle().close(); // the publisher holds the channel's lock meanwhile
+      finish.countDown();
+      published.get(10, TimeUnit.SECONDS);
+    } finally {
+      publisher.shutdownNow();
+    }
+
+    assertEquals(List.of(), seen, "closed before its turn in the fan-out");
+    assertEquals(1, broker.listenerCount("session:a"), "removed once the lock was free");
   }
 
   @Test
