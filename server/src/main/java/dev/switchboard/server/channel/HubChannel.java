@@ -35,6 +35,9 @@ final class HubChannel {
   // iteration, and subscription churn costs O(1) instead of a copy per change.
   private Registration @Nullable [] targets;
 
+  // The latest offset any listener started after: events past it need no per-listener check.
+  private long newestStart;
+
   /** The epoch listeners follow; null until the channel's position is first known. */
   @Nullable String epoch;
 
@@ -98,6 +101,7 @@ final class HubChannel {
     }
     listeners.add(registration);
     targets = null;
+    newestStart = Math.max(newestStart, afterOffset);
     return registration;
   }
 
@@ -112,10 +116,11 @@ final class HubChannel {
       targets = fanOut;
     }
     long offset = event.offset();
+    boolean startsLater = offset != 0 && offset <= newestStart;
     for (Registration target : fanOut) {
       // Skips a listener closed by an earlier one of this fan-out, and one that starts after this
       // offset (it subscribed at a position the event had not reached this node by).
-      if (!target.active || (offset != 0 && offset <= target.afterOffset)) {
+      if (!target.active || (startsLater && offset <= target.afterOffset)) {
         continue;
       }
       try {
@@ -138,6 +143,7 @@ final class HubChannel {
     }
     listeners.clear();
     targets = null;
+    newestStart = 0;
     if (ended.length > 0) {
       hub.broker().listened(name, false);
     }
@@ -150,6 +156,7 @@ final class HubChannel {
       if (listeners.remove(registration)) {
         targets = null;
         if (listeners.isEmpty()) {
+          newestStart = 0;
           hub.broker().listened(name, false);
         }
       }

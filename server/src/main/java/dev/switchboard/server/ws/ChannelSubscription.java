@@ -26,7 +26,8 @@ final class ChannelSubscription implements StreamListener {
   private final Connection connection;
   private final String channel;
   private final FrameCodec codec;
-  private @Nullable List<StreamEvent> heldBack = new ArrayList<>();
+  // Events that arrived before start() sent the reply and the replay; null once live.
+  private volatile @Nullable List<StreamEvent> heldBack = new ArrayList<>();
   private volatile Subscription handle;
 
   ChannelSubscription(Connection connection, String channel, FrameCodec codec) {
@@ -41,12 +42,19 @@ final class ChannelSubscription implements StreamListener {
   }
 
   @Override
-  public synchronized void onEvent(StreamEvent event) {
+  public void onEvent(StreamEvent event) {
+    // Live, the common case, takes no lock: the hub never calls one listener concurrently, and
+    // start() has sent everything before it clears heldBack.
     if (heldBack != null) {
-      heldBack.add(event);
-    } else {
-      connection.send(event);
+      synchronized (this) {
+        List<StreamEvent> held = heldBack;
+        if (held != null) {
+          held.add(event);
+          return;
+        }
+      }
     }
+    connection.send(event);
   }
 
   /**
@@ -75,9 +83,10 @@ final class ChannelSubscription implements StreamListener {
     this.handle = handle;
     connection.send(reply);
     replay.forEach(connection::send);
-    List<StreamEvent> pending = heldBack;
+    // onEvent adds under this lock, so nothing joins the list while it is sent; clearing it last
+    // lets the hub's next event go straight to the socket, after all of these.
+    heldBack.forEach(connection::send);
     heldBack = null;
-    pending.forEach(connection::send);
   }
 
   void close() {
