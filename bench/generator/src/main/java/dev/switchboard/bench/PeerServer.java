@@ -32,6 +32,8 @@ final class PeerServer implements AutoCloseable {
   final Protocol protocol;
   final int port;
   private final Process process;
+  // Holds the server's data directory and, beside it, the benchmark project's directory (the server
+  // refuses a project that overlaps its data directory); deleted when the server stops.
   private final Path dataDir;
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -80,7 +82,9 @@ final class PeerServer implements AutoCloseable {
         command.addAll(javaCommand());
         command.addAll(List.of("-jar", repo.resolve("server/target/switchboard.jar").toString()));
         Map<String, String> env = builder.environment();
-        env.put("SWITCHBOARD_DATA_DIR", dataDir.toString());
+        env.put(
+            "SWITCHBOARD_DATA_DIR", Files.createDirectory(dataDir.resolve("data")).toString());
+        Files.createDirectory(dataDir.resolve("project"));
         env.put("SWITCHBOARD_TOKEN", TOKEN);
         env.put("MICRONAUT_SERVER_PORT", String.valueOf(port));
         // Every client uses the admin token; the per-token cap (50 by default) is raised above the
@@ -162,7 +166,7 @@ final class PeerServer implements AutoCloseable {
         continue;
       }
       if (projectId == null) {
-        projectId = idOf(post("/api/projects", "{\"name\":\"bench\",\"path\":\"" + dataDir + "\"}").join());
+        projectId = idOf(post("/api/projects", "{\"name\":\"bench\",\"path\":\"" + dataDir.resolve("project") + "\"}").join());
       }
       int batch = Math.min(64, count - channels.size());
       List<CompletableFuture<String>> created = new ArrayList<>();

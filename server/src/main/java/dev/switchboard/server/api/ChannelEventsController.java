@@ -24,10 +24,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.json.tree.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * ChannelEventsController lets other backends (and benchmarks) publish to channels: {@code POST
@@ -77,23 +74,28 @@ public final class ChannelEventsController {
                   + " does not."));
     }
     try {
-      InboundFrame frame = codec.decodeEnvelope(withChannel(codec.parseObject(body), channel));
+      // The path's name, parsed once above, is the frame's: the body is read once and not
+      // re-validated as an envelope, and the event is encoded by the publisher outside any lock.
+      InboundFrame frame = codec.decodeEnvelope(name, body);
       StreamEvent published =
           name.kind() == ChannelKind.SESSION
               ? publisher.publish(
+                  name,
                   codec.decode(
                       frame,
                       SessionEvent.class,
                       SessionEventType.class,
                       SessionEventType::wireName))
               : publisher.publish(
+                  name,
                   codec.decode(
                       frame,
                       ProjectEvent.class,
                       ProjectEventType.class,
                       ProjectEventType::wireName));
       return HttpResponse.ok(
-          new PublishedEvent(published.channel(), published.epoch(), published.offset()));
+          new PublishedEvent(
+              published.channel().toString(), published.epoch(), published.offset()));
     } catch (FrameException e) {
       return HttpResponse.status(HttpStatus.BAD_REQUEST)
           .body(new ApiError(e.code(), e.getMessage()));
@@ -121,17 +123,5 @@ public final class ChannelEventsController {
                     + maxPublishBytes
                     + " bytes (switchboard.channels.max-publish-bytes). Publish smaller events,"
                     + " e.g. a reference to data the client loads over REST."));
-  }
-
-  /** Puts the path's channel into the body so the body is validated as a whole frame. */
-  private static JsonNode withChannel(JsonNode tree, String channel) throws FrameException {
-    Map<String, JsonNode> frame = new LinkedHashMap<>();
-    tree.entries().forEach(entry -> frame.put(entry.getKey(), entry.getValue()));
-    if (frame.containsKey("channel")) {
-      throw new FrameException(
-          ErrorCode.BAD_REQUEST, "Leave \"channel\" out of the body: the path names it.", null);
-    }
-    frame.put("channel", JsonNode.createStringNode(channel));
-    return JsonNode.createObjectNode(frame);
   }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.server.channel;
 
+import dev.switchboard.contract.ChannelName;
 import dev.switchboard.contract.StreamPosition;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Clock;
@@ -7,26 +8,20 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * ChannelStream is one channel's state inside {@link InMemoryBroker}: epoch, last offset, bounded
- * history (by count, bytes and age, oldest out first, each byte also counted in the node's {@link
- * HistoryBudget}) and live listeners. Every method except {@link #lock()} expects the caller to
- * hold the lock, which is what makes offset assignment, history, fan-out and subscription one
- * atomic step.
+ * ChannelStream is one channel's stream inside {@link InMemoryBroker}: epoch, last offset and
+ * bounded history (by count, bytes and age, oldest out first, each byte also counted in the node's
+ * {@link HistoryBudget}). Every method except {@link #lock()} expects the caller to hold the lock;
+ * the hub holds its own channel lock around every call, this one keeps the broker's sweep and
+ * node-wide eviction out.
  */
 final class ChannelStream {
 
-  private static final Logger LOG = LoggerFactory.getLogger(InMemoryBroker.class);
-
   private final ReentrantLock lock = new ReentrantLock();
-  private final String channel;
+  private final ChannelName channel;
   private final String epoch;
   private final boolean recoverable;
   private final int historyMaxEvents;
@@ -35,29 +30,24 @@ final class ChannelStream {
   private final HistoryBudget budget;
   private final Clock clock;
   private final ArrayDeque<StreamEvent> history = new ArrayDeque<>();
-  private final Set<Registration> listeners = new LinkedHashSet<>();
 
-  // Rebuilt lazily after a listener change: fan-out iterates this copy, so a listener that
-  // subscribes or unsubscribes from inside onEvent (same thread, reentrant lock) cannot break
-  // the iteration, and subscription churn costs O(1) instead of a copy per change.
-  private Registration @Nullable [] fanOut;
   private long lastOffset;
   private long lastActivityMs;
   private long historyBytes;
+  private boolean listened;
   private boolean removed;
   // Read without the lock by the broker looking for the node's oldest event; MAX_VALUE when empty.
   private volatile long oldestPublishedAtMs = Long.MAX_VALUE;
 
   ChannelStream(
-      String channel,
+      ChannelName channel,
       String epoch,
-      boolean recoverable,
       ChannelStreamsConfiguration configuration,
       HistoryBudget budget,
       Clock clock) {
     this.channel = channel;
     this.epoch = epoch;
-    this.recoverable = recoverable;
+    this.recoverable = channel.kind().recoverable();
     this.historyMaxEvents = configuration.historyMaxEvents();
     this.historyMaxAgeMs = configuration.historyMaxAge().toMillis();
     this.historyMaxBytes = configuration.historyMaxBytes();
@@ -84,16 +74,9 @@ final class ChannelStream {
     return new StreamPosition(epoch, lastOffset);
   }
 
-  int listenerCount() {
-    return listeners.size();
-  }
-
-  StreamEvent publish(FrameEncoder encoder) {
-    long nowMs = clock.millis();
+  StreamEvent append(EncodedFrame frame, long nowMs) {
     long offset = recoverable ? lastOffset + 1 : 0;
-    StreamEvent event = new StreamEvent(channel, epoch, offset, nowMs, encoder.encode(offset));
-    // State first, delivery second: a listener that subscribes from inside onEvent must already
-    // see this event as part of the position it starts from.
+    StreamEvent event = new StreamEvent(channel, epoch, offset, nowMs, frame.withOffset(offset));
     lastOffset = offset;
     lastActivityMs = nowMs;
     if (recoverable) {
@@ -109,29 +92,28 @@ final class ChannelStream {
       }
       trimExpired(nowMs);
     }
-    deliver(event);
     return event;
   }
 
-  SubscribeResult subscribe(@Nullable StreamPosition since, StreamListener listener) {
+  StreamRead read(@Nullable StreamPosition since) {
     long nowMs = clock.millis();
     trimExpired(nowMs);
     lastActivityMs = nowMs;
-    List<StreamEvent> replay = since == null ? null : missedSince(since);
-    Registration registration = new Registration(listener);
-    listeners.add(registration);
-    fanOut = null;
-    StreamPosition position = new StreamPosition(epoch, lastOffset);
-    return replay == null
-        ? new SubscribeResult(position, false, List.of(), registration)
-        : new SubscribeResult(position, true, replay, registration);
+    List<StreamEvent> missed = since == null ? null : missedSince(since);
+    return new StreamRead(new StreamPosition(epoch, lastOffset), missed);
+  }
+
+  /** Whether this node's hub has listeners on the channel: a listened stream is never idle. */
+  void listened(boolean listened) {
+    this.listened = listened;
+    lastActivityMs = clock.millis();
   }
 
   /** Idle streams hold nothing a client could still recover and have not been used for a while. */
   boolean isIdle() {
     long nowMs = clock.millis();
     trimExpired(nowMs);
-    return listeners.isEmpty() && history.isEmpty() && nowMs - lastActivityMs > historyMaxAgeMs;
+    return !listened && history.isEmpty() && nowMs - lastActivityMs > historyMaxAgeMs;
   }
 
   void markRemoved() {
@@ -154,6 +136,13 @@ final class ChannelStream {
     StreamEvent next = history.peekFirst();
     oldestPublishedAtMs = next == null ? Long.MAX_VALUE : next.publishedAtMs();
     return true;
+  }
+
+  /** Drops the whole history, releasing its bytes (the stream is being replaced). */
+  void clear() {
+    while (evictOldest()) {
+      // releases each event's bytes from the node's budget
+    }
   }
 
   /** Bytes of history this channel holds, for tests of the bounds. */
@@ -189,55 +178,6 @@ final class ChannelStream {
   private void trimExpired(long nowMs) {
     while (!history.isEmpty() && nowMs - history.peekFirst().publishedAtMs() > historyMaxAgeMs) {
       evictOldest();
-    }
-  }
-
-  private void deliver(StreamEvent event) {
-    Registration[] targets = fanOut;
-    if (targets == null) {
-      targets = listeners.toArray(new Registration[0]);
-      fanOut = targets;
-    }
-    for (Registration target : targets) {
-      if (!target.active) {
-        continue; // closed by an earlier listener of this same fan-out
-      }
-      try {
-        target.listener.onEvent(event);
-      } catch (RuntimeException e) {
-        // One broken subscriber must not cost the others their events.
-        LOG.warn(
-            "Listener on {} failed at offset {}; other listeners still got the event",
-            channel,
-            event.offset(),
-            e);
-      }
-    }
-  }
-
-  /** One listener's place in this stream; its {@link #close()} takes the stream's lock. */
-  private final class Registration implements Subscription {
-
-    private final StreamListener listener;
-    private boolean active = true;
-
-    Registration(StreamListener listener) {
-      this.listener = listener;
-    }
-
-    @Override
-    public void close() {
-      lock.lock();
-      try {
-        if (active) {
-          active = false;
-          listeners.remove(this);
-          fanOut = null;
-          lastActivityMs = clock.millis();
-        }
-      } finally {
-        lock.unlock();
-      }
     }
   }
 }

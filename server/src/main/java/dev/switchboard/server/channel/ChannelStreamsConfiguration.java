@@ -14,11 +14,11 @@ import java.time.Duration;
  * of frames, none older than {@code history-max-age}; all channels of a node together keep at most
  * {@code node-history-max-bytes}. Past a bound the oldest events go first; a client that needs an
  * evicted event gets {@code recovered: false} and reloads over REST. Bytes are the frames' UTF-8
- * size, what clients receive; a node holds each event as text and as bytes, so its heap holds about
- * twice that. {@code max-publish-bytes} caps the body of {@code POST
- * /api/channels/{channel}/events} (413 past it). The event bounds are the protocol's ({@link
- * ProtocolConstants#HISTORY_MAX_EVENTS}, {@link ProtocolConstants#HISTORY_MAX_AGE_MS}), the publish
- * cap is a socket message's ({@link ProtocolConstants#MAX_MESSAGE_BYTES}).
+ * size, what clients receive and what a node holds (each event is kept as its bytes only). {@code
+ * max-publish-bytes} caps the body of {@code POST /api/channels/{channel}/events} (413 past it).
+ * The event bounds are the protocol's ({@link ProtocolConstants#HISTORY_MAX_EVENTS}, {@link
+ * ProtocolConstants#HISTORY_MAX_AGE_MS}), the publish cap is a socket message's ({@link
+ * ProtocolConstants#MAX_MESSAGE_BYTES}).
  */
 @ConfigurationProperties("switchboard.channels")
 public record ChannelStreamsConfiguration(

@@ -19,14 +19,13 @@ import org.slf4j.LoggerFactory;
  * memory}): each channel's stream lives in this JVM, so a restart loses history and every channel
  * comes back with a new epoch, which clients detect as {@code recovered: false}.
  *
- * <p>Each channel has its own lock; publishing, fan-out and subscribing hold only that lock, so a
- * publish costs O(listeners of the channel) and channels never wait for one another. Streams that
- * no client could still recover from are dropped by {@link #sweepIdleChannels()}.
+ * <p>Streams that no client could still recover from, and that nobody on this node listens to, are
+ * dropped by {@link #sweepIdleChannels()}.
  *
  * <p>History is bounded per channel (events, bytes, age; {@link ChannelStream}) and for the whole
- * node ({@code node-history-max-bytes}): a publish that takes the node over its budget evicts the
- * oldest events of whichever channels hold them, after releasing its own channel's lock, so locks
- * are never nested.
+ * node ({@code node-history-max-bytes}): an append that takes the node over its budget evicts the
+ * oldest events of whichever channels hold them, after releasing its own stream's lock, so stream
+ * locks are never nested.
  */
 @Singleton
 @Requires(property = "switchboard.broker", value = "memory", defaultValue = "memory")
@@ -36,7 +35,7 @@ public class InMemoryBroker implements Broker {
 
   private final ChannelStreamsConfiguration configuration;
   private final Clock clock;
-  private final Map<String, ChannelStream> streams = new ConcurrentHashMap<>();
+  private final Map<ChannelName, ChannelStream> streams = new ConcurrentHashMap<>();
   private final HistoryBudget budget;
   private final Object evicting = new Object();
 
@@ -49,8 +48,8 @@ public class InMemoryBroker implements Broker {
   }
 
   @Override
-  public StreamEvent publish(String channel, FrameEncoder encoder) {
-    StreamEvent event = withStream(channel, stream -> stream.publish(encoder));
+  public StreamEvent append(ChannelName channel, EncodedFrame frame, long publishedAtMs) {
+    StreamEvent event = withStream(channel, stream -> stream.append(frame, publishedAtMs));
     if (budget.isOver()) {
       evictOldestUntilWithinBudget();
     }
@@ -58,41 +57,51 @@ public class InMemoryBroker implements Broker {
   }
 
   @Override
-  public SubscribeResult subscribe(
-      String channel, @Nullable StreamPosition since, StreamListener listener) {
-    return withStream(channel, stream -> stream.subscribe(since, listener));
+  public StreamRead read(ChannelName channel, @Nullable StreamPosition since) {
+    return withStream(channel, stream -> stream.read(since));
   }
 
   @Override
-  public StreamPosition position(String channel) {
+  public StreamPosition position(ChannelName channel) {
     return withStream(channel, ChannelStream::position);
   }
 
   @Override
-  public int listenerCount(String channel) {
-    ChannelStream stream = streams.get(channel);
-    if (stream == null) {
-      ChannelName.parse(channel); // throws for a name that could never have a stream
-      return 0;
+  public StreamPosition newEpoch(ChannelName channel) {
+    ChannelStream old = streams.get(channel);
+    if (old != null) {
+      old.lock().lock();
+      try {
+        old.markRemoved();
+        old.clear();
+        streams.remove(channel, old);
+      } finally {
+        old.lock().unlock();
+      }
     }
-    stream.lock().lock();
-    try {
-      return stream.isRemoved() ? 0 : stream.listenerCount();
-    } finally {
-      stream.lock().unlock();
-    }
+    return position(channel);
+  }
+
+  @Override
+  public void listened(ChannelName channel, boolean listened) {
+    withStream(
+        channel,
+        stream -> {
+          stream.listened(listened);
+          return null;
+        });
   }
 
   /**
-   * Drops the streams of channels with no listeners, no unexpired history and no use for longer
-   * than {@code history-max-age}, so memory does not grow with every channel ever used.
+   * Drops the streams of channels nobody here listens to, with no unexpired history and no use for
+   * longer than {@code history-max-age}, so memory does not grow with every channel ever used.
    *
    * @return how many streams were dropped
    */
   @Scheduled(fixedDelay = "60s")
   public int sweepIdleChannels() {
     int removed = 0;
-    for (Map.Entry<String, ChannelStream> entry : streams.entrySet()) {
+    for (Map.Entry<ChannelName, ChannelStream> entry : streams.entrySet()) {
       ChannelStream stream = entry.getValue();
       stream.lock().lock();
       try {
@@ -153,7 +162,7 @@ public class InMemoryBroker implements Broker {
     }
   }
 
-  private <T> T withStream(String channel, Function<ChannelStream, T> action) {
+  private <T> T withStream(ChannelName channel, Function<ChannelStream, T> action) {
     while (true) {
       ChannelStream stream = streams.get(channel);
       if (stream == null) {
@@ -170,8 +179,7 @@ public class InMemoryBroker implements Broker {
     }
   }
 
-  private ChannelStream newStream(String channel) {
-    boolean recoverable = ChannelName.parse(channel).kind().recoverable();
-    return new ChannelStream(channel, Epochs.next(), recoverable, configuration, budget, clock);
+  private ChannelStream newStream(ChannelName channel) {
+    return new ChannelStream(channel, Epochs.next(), configuration, budget, clock);
   }
 }

@@ -1,28 +1,29 @@
 package dev.switchboard.server.channel;
 
+import dev.switchboard.contract.ChannelName;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * StreamEvent is one event of a channel's stream as the broker keeps and delivers it: its position
- * ({@code epoch}, {@code offset}; offset 0 for channels that are not recoverable), when it was
- * published, and the frame already encoded as JSON text and as its UTF-8 bytes, so fan-out never
+ * StreamEvent is one event of a channel's stream as the broker keeps it and the hub delivers it:
+ * its position ({@code epoch}, {@code offset}; offset 0 for channels that are not recoverable),
+ * when it was published, and the frame as the UTF-8 bytes it was encoded to once, so fan-out never
  * encodes it again: every subscriber's socket is handed the same bytes.
  *
- * <p>{@code frameUtf8} is shared by every delivery of the event and must never be modified. It is
- * derived from {@code frame}, so equality, hash code and text leave it out.
+ * <p>{@code frameUtf8} is shared by every delivery of the event and must never be modified.
  */
 public record StreamEvent(
-    String channel, String epoch, long offset, long publishedAtMs, String frame, byte[] frameUtf8) {
+    ChannelName channel, String epoch, long offset, long publishedAtMs, byte[] frameUtf8) {
 
-  /** An event whose frame is encoded to UTF-8 here, once. */
-  public StreamEvent(String channel, String epoch, long offset, long publishedAtMs, String frame) {
+  /** An event whose frame text is encoded to UTF-8 here, once. */
+  public StreamEvent(
+      ChannelName channel, String epoch, long offset, long publishedAtMs, String frame) {
     this(
         channel,
         epoch,
         offset,
         publishedAtMs,
-        frame,
         Objects.requireNonNull(frame, "frame").getBytes(StandardCharsets.UTF_8));
   }
 
@@ -30,8 +31,12 @@ public record StreamEvent(
   public StreamEvent {
     Objects.requireNonNull(channel, "channel");
     Objects.requireNonNull(epoch, "epoch");
-    Objects.requireNonNull(frame, "frame");
     Objects.requireNonNull(frameUtf8, "frameUtf8");
+  }
+
+  /** The frame as text, decoded from its bytes on each call: for tests and diagnostics. */
+  public String frameText() {
+    return new String(frameUtf8, StandardCharsets.UTF_8);
   }
 
   @Override
@@ -41,12 +46,12 @@ public record StreamEvent(
         && publishedAtMs == that.publishedAtMs
         && channel.equals(that.channel)
         && epoch.equals(that.epoch)
-        && frame.equals(that.frame);
+        && Arrays.equals(frameUtf8, that.frameUtf8);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(channel, epoch, offset, publishedAtMs, frame);
+    return Objects.hash(channel, epoch, offset, publishedAtMs, Arrays.hashCode(frameUtf8));
   }
 
   @Override
@@ -60,7 +65,7 @@ public record StreamEvent(
         + ", publishedAtMs="
         + publishedAtMs
         + ", frame="
-        + frame
+        + frameText()
         + "]";
   }
 }

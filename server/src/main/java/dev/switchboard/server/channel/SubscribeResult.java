@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * SubscribeResult is what a broker subscription starts from: the stream position just before the
- * first live event the listener will receive, whether the requested recovery succeeded, the events
- * to replay first (every event after the requested position, in order; empty unless recovered) and
- * a handle that ends the subscription.
+ * SubscribeResult is what a hub subscription starts from: the stream position just before the first
+ * live event the listener will receive, whether the requested recovery succeeded, the events to
+ * replay first (every event after the requested position, in order; empty unless recovered) and a
+ * handle that ends the subscription.
  */
 public record SubscribeResult(
     StreamPosition position, boolean recovered, List<StreamEvent> replay, Subscription handle) {

@@ -46,6 +46,10 @@ public final class FrameCodec {
         }
       };
 
+  /** A frame's fields in their order, to add one without copying a tree. */
+  private static final Argument<Map<String, JsonNode>> FIELDS =
+      Argument.mapOf(String.class, JsonNode.class);
+
   private final JsonMapper mapper;
 
   /** Creates the codec over the server's configured JSON mapper. */
@@ -82,17 +86,38 @@ public final class FrameCodec {
   public InboundFrame decodeEnvelope(JsonNode tree) throws FrameException {
     String ref = readRef(tree);
     String channel = requiredString(tree, "channel", ref);
-    String type = requiredString(tree, "type", ref);
-    JsonNode data = tree.get("data");
-    if (data == null || !data.isObject()) {
-      throw new FrameException(
-          ErrorCode.BAD_REQUEST, "\"data\" must be a JSON object (use {} when empty).", ref);
-    }
+    String type = requiredData(tree, ref);
     try {
       return new InboundFrame(ChannelName.parse(channel), type, ref, tree);
     } catch (InvalidChannelException e) {
       throw new FrameException(ErrorCode.INVALID_CHANNEL, e.getMessage(), ref);
     }
+  }
+
+  /**
+   * Parses a frame whose channel is named apart, already parsed (a REST path names it): the text
+   * holds {@code {"type", "data"}} and must leave {@code "channel"} out. The text is read once,
+   * into the fields the frame's tree is made of.
+   */
+  public InboundFrame decodeEnvelope(ChannelName channel, String text) throws FrameException {
+    Map<String, JsonNode> fields;
+    try {
+      fields = mapper.readValue(text, FIELDS);
+    } catch (IOException | RuntimeException e) {
+      fields = null;
+    }
+    if (fields == null) {
+      parseObject(text); // throws the error that says what the text is
+      throw new FrameException(ErrorCode.BAD_REQUEST, "The frame is not a JSON object.", null);
+    }
+    if (fields.containsKey("channel")) {
+      throw new FrameException(
+          ErrorCode.BAD_REQUEST, "Leave \"channel\" out of the body: the path names it.", null);
+    }
+    fields.put("channel", JsonNode.createStringNode(channel.toString()));
+    JsonNode tree = JsonNode.createObjectNode(fields);
+    String ref = readRef(tree);
+    return new InboundFrame(channel, requiredData(tree, ref), ref, tree);
   }
 
   /**
@@ -172,6 +197,17 @@ public final class FrameCodec {
           null);
     }
     return ref.getStringValue();
+  }
+
+  /** Checks {@code type} and {@code data}, returning the type. */
+  private static String requiredData(JsonNode tree, @Nullable String ref) throws FrameException {
+    String type = requiredString(tree, "type", ref);
+    JsonNode data = tree.get("data");
+    if (data == null || !data.isObject()) {
+      throw new FrameException(
+          ErrorCode.BAD_REQUEST, "\"data\" must be a JSON object (use {} when empty).", ref);
+    }
+    return type;
   }
 
   private static String requiredString(JsonNode tree, String field, @Nullable String ref)

@@ -1,32 +1,40 @@
 package dev.switchboard.server.ws;
 
+import dev.switchboard.server.wire.FrameCodec;
+import dev.switchboard.contract.Channels;
+import dev.switchboard.contract.global.UnsubscribedData;
+import dev.switchboard.contract.global.UnsubscribedEvent;
 import dev.switchboard.server.channel.StreamEvent;
 import dev.switchboard.server.channel.StreamListener;
 import dev.switchboard.server.channel.Subscription;
+import io.micronaut.core.annotation.Nullable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * ChannelSubscription is one connection's subscription to one channel. Live events that arrive
- * while the subscribe reply and the replay are still being sent are held back and sent after them,
- * skipping any offset already replayed, so the client sees success, then every missed event, then
- * live events, with no gap and no duplicate.
+ * ChannelSubscription is one connection's subscription to one channel, the socket's side of a hub
+ * listener. Live events that arrive while the subscribe reply and the replay are still being sent
+ * are held back and sent after them, so the client sees success, then every missed event, then live
+ * events; the hub delivers only events after the position the replay ends at, so there is no gap
+ * and no duplicate.
  */
 final class ChannelSubscription implements StreamListener {
 
+  private static final Logger LOG = LoggerFactory.getLogger(ChannelSubscription.class);
+
   private final Connection connection;
   private final String channel;
-  private final Consumer<ChannelSubscription> onReset;
-  private List<StreamEvent> heldBack = new ArrayList<>();
-  private long lastSentOffset;
+  private final FrameCodec codec;
+  // Events that arrived before start() sent the reply and the replay; null once live.
+  private volatile @Nullable List<StreamEvent> heldBack = new ArrayList<>();
   private volatile Subscription handle;
 
-  ChannelSubscription(
-      Connection connection, String channel, Consumer<ChannelSubscription> onReset) {
+  ChannelSubscription(Connection connection, String channel, FrameCodec codec) {
     this.connection = connection;
     this.channel = channel;
-    this.onReset = onReset;
+    this.codec = codec;
   }
 
   /** The channel this subscription follows. */
@@ -35,37 +43,51 @@ final class ChannelSubscription implements StreamListener {
   }
 
   @Override
-  public synchronized void onEvent(StreamEvent event) {
+  public void onEvent(StreamEvent event) {
+    // Live, the common case, takes no lock: the hub never calls one listener concurrently, and
+    // start() has sent everything before it clears heldBack.
     if (heldBack != null) {
-      heldBack.add(event);
-    } else {
-      deliver(event);
+      synchronized (this) {
+        List<StreamEvent> held = heldBack;
+        if (held != null) {
+          held.add(event);
+          return;
+        }
+      }
     }
+    connection.send(event);
   }
 
   /**
-   * The broker cannot continue this channel without a gap (its epoch changed under a live
+   * The hub cannot continue this channel without a gap (its epoch changed under a live
    * subscription). Only this subscription ends: the client is told {@code unsubscribed {reason:
    * "reset"}} and subscribes again with its position, which is answered {@code recovered: false};
    * its other channels and the connection carry on.
    */
   @Override
   public void onReset(String reason) {
-    onReset.accept(this);
+    if (connection.subscriptions().remove(channel, this)) {
+      close();
+      LOG.info(
+          "Connection {}: {} was reset ({}); the client subscribes again",
+          connection.id(),
+          channel,
+          reason);
+      connection.send(unsubscribed(codec, channel, UnsubscribedData.RESET, null));
+    }
   }
 
   /**
    * Sends the reply and the replay, then whatever arrived meanwhile, and switches to live delivery.
    */
-  synchronized void start(
-      Subscription handle, String reply, long positionOffset, List<StreamEvent> replay) {
+  synchronized void start(Subscription handle, String reply, List<StreamEvent> replay) {
     this.handle = handle;
     connection.send(reply);
-    lastSentOffset = replay.isEmpty() ? positionOffset : replay.get(0).offset() - 1;
-    replay.forEach(this::deliver);
-    List<StreamEvent> pending = heldBack;
+    replay.forEach(connection::send);
+    // onEvent adds under this lock, so nothing joins the list while it is sent; clearing it last
+    // lets the hub's next event go straight to the socket, after all of these.
+    heldBack.forEach(connection::send);
     heldBack = null;
-    pending.forEach(this::deliver);
   }
 
   void close() {
@@ -75,12 +97,13 @@ final class ChannelSubscription implements StreamListener {
     }
   }
 
-  private void deliver(StreamEvent event) {
-    // Offset 0 marks channels without a stream position; those are never deduplicated.
-    if (event.offset() != 0 && event.offset() <= lastSentOffset) {
-      return;
-    }
-    lastSentOffset = event.offset();
-    connection.send(event);
+  /** The {@code unsubscribed} frame for a channel. */
+  static String unsubscribed(
+      FrameCodec codec, String channel, String reason, @Nullable String ref) {
+    return codec.encode(
+        GlobalCommands.GLOBAL_EVENTS,
+        new UnsubscribedEvent(Channels.global(), new UnsubscribedData(channel, reason)),
+        ref,
+        null);
   }
 }

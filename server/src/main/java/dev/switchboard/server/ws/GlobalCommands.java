@@ -17,10 +17,9 @@ import dev.switchboard.contract.global.SubscriptionSuccessData;
 import dev.switchboard.contract.global.SubscriptionSuccessEvent;
 import dev.switchboard.contract.global.UnsubscribeCommand;
 import dev.switchboard.contract.global.UnsubscribedData;
-import dev.switchboard.contract.global.UnsubscribedEvent;
 import dev.switchboard.server.channel.Access;
-import dev.switchboard.server.channel.Broker;
 import dev.switchboard.server.channel.ChannelAccess;
+import dev.switchboard.server.channel.ChannelHub;
 import dev.switchboard.server.channel.SubscribeResult;
 import dev.switchboard.server.wire.FrameCodec;
 import dev.switchboard.server.ws.guard.WebSocketConfiguration;
@@ -42,15 +41,18 @@ final class GlobalCommands {
   private static final Logger LOG = LoggerFactory.getLogger(GlobalCommands.class);
   private static final String GLOBAL = Channels.global();
 
-  private final Broker broker;
+  private final ChannelHub hub;
   private final ChannelAccess access;
   private final FrameCodec codec;
   private final WebSocketConfiguration configuration;
   private final Clock clock;
 
   GlobalCommands(
-      Broker broker, ChannelAccess access, FrameCodec codec, WebSocketConfiguration configuration) {
-    this.broker = broker;
+      ChannelHub hub,
+      ChannelAccess access,
+      FrameCodec codec,
+      WebSocketConfiguration configuration) {
+    this.hub = hub;
     this.access = access;
     this.codec = codec;
     this.configuration = configuration;
@@ -121,12 +123,11 @@ final class GlobalCommands {
       refuse(connection, requested, code, reason, ref);
       return;
     }
-    ChannelSubscription subscription =
-        new ChannelSubscription(connection, requested, ended -> reset(connection, ended));
+    ChannelSubscription subscription = new ChannelSubscription(connection, requested, codec);
     ChannelSubscription existing = connection.subscriptions().putIfAbsent(requested, subscription);
     if (existing != null) {
       // A repeated subscribe changes nothing; it is answered with the current position.
-      var position = broker.position(requested);
+      var position = hub.position(channel);
       connection.send(success(requested, position.epoch(), position.offset(), false, ref));
       return;
     }
@@ -142,12 +143,11 @@ final class GlobalCommands {
           ref);
       return;
     }
-    SubscribeResult result = broker.subscribe(requested, command.data().since(), subscription);
+    SubscribeResult result = hub.subscribe(channel, command.data().since(), subscription);
     var position = result.position();
     subscription.start(
         result.handle(),
         success(requested, position.epoch(), position.offset(), result.recovered(), ref),
-        position.offset(),
         result.replay());
     if (connection.isClosed()) {
       subscription.close();
@@ -164,26 +164,9 @@ final class GlobalCommands {
     sendUnsubscribed(connection, channel, UnsubscribedData.CLIENT, ref);
   }
 
-  /** Ends a subscription whose stream the broker reset, telling the client to subscribe again. */
-  private void reset(Connection connection, ChannelSubscription subscription) {
-    if (connection.subscriptions().remove(subscription.channel(), subscription)) {
-      subscription.close();
-      LOG.info(
-          "Connection {}: {} was reset by the broker; the client subscribes again",
-          connection.id(),
-          subscription.channel());
-      sendUnsubscribed(connection, subscription.channel(), UnsubscribedData.RESET, null);
-    }
-  }
-
   private void sendUnsubscribed(
       Connection connection, String channel, String reason, @Nullable String ref) {
-    connection.send(
-        codec.encode(
-            GLOBAL_EVENTS,
-            new UnsubscribedEvent(GLOBAL, new UnsubscribedData(channel, reason)),
-            ref,
-            null));
+    connection.send(ChannelSubscription.unsubscribed(codec, channel, reason, ref));
   }
 
   private String success(

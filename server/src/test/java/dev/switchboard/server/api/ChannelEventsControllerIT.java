@@ -3,8 +3,9 @@ package dev.switchboard.server.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.contract.ChannelName;
 import dev.switchboard.server.auth.TokenStore;
-import dev.switchboard.server.channel.Broker;
+import dev.switchboard.server.channel.ChannelHub;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -27,7 +28,7 @@ class ChannelEventsControllerIT {
 
   @Inject EmbeddedServer server;
   @Inject JsonMapper mapper;
-  @Inject Broker broker;
+  @Inject ChannelHub hub;
   @Inject TokenStore tokens;
 
   HttpResponse<String> post(String channel, String body, String token) throws Exception {
@@ -65,7 +66,7 @@ class ChannelEventsControllerIT {
     assertEquals(2, json(second).get("offset").getLongValue());
     assertEquals(
         json(first).get("epoch").getStringValue(), json(second).get("epoch").getStringValue());
-    assertEquals(2, broker.position("session:pub").offset());
+    assertEquals(2, hub.position(ChannelName.parse("session:pub")).offset());
   }
 
   @Test
@@ -83,6 +84,24 @@ class ChannelEventsControllerIT {
 
     HttpResponse<String> notJson = post("session:pub-bad", "{oops", ADMIN_TOKEN);
     assertEquals("bad_request", json(notJson).get("code").getStringValue());
+    assertTrue(json(notJson).get("message").getStringValue().contains("not valid JSON"));
+
+    HttpResponse<String> notObject = post("session:pub-bad", "[1]", ADMIN_TOKEN);
+    assertEquals(400, notObject.statusCode());
+    assertTrue(json(notObject).get("message").getStringValue().contains("must be a JSON object"));
+
+    HttpResponse<String> named =
+        post(
+            "session:pub-bad",
+            "{\"channel\":\"session:other\",\"type\":\"stream_output\",\"data\":{}}",
+            ADMIN_TOKEN);
+    assertEquals(400, named.statusCode());
+    assertTrue(json(named).get("message").getStringValue().contains("the path names it"));
+
+    HttpResponse<String> noData =
+        post("session:pub-bad", "{\"type\":\"stream_output\"}", ADMIN_TOKEN);
+    assertEquals(400, noData.statusCode());
+    assertTrue(json(noData).get("message").getStringValue().contains("\"data\" must be"));
 
     HttpResponse<String> shell =
         post("shell:x", "{\"type\":\"output\",\"data\":{\"data\":\"\"}}", ADMIN_TOKEN);
@@ -92,7 +111,8 @@ class ChannelEventsControllerIT {
     HttpResponse<String> invalid = post("session:a%20b", OUTPUT, ADMIN_TOKEN);
     assertEquals("invalid_channel", json(invalid).get("code").getStringValue());
 
-    assertEquals(0, broker.position("session:pub-bad").offset(), "nothing was published");
+    assertEquals(
+        0, hub.position(ChannelName.parse("session:pub-bad")).offset(), "nothing was published");
   }
 
   @Test
@@ -110,7 +130,8 @@ class ChannelEventsControllerIT {
     assertEquals(413, tooLarge.statusCode(), tooLarge.body());
     assertEquals("payload_too_large", json(tooLarge).get("code").getStringValue());
     assertTrue(json(tooLarge).get("message").getStringValue().contains("65536 bytes"));
-    assertEquals(0, broker.position("session:pub-large").offset(), "nothing was published");
+    assertEquals(
+        0, hub.position(ChannelName.parse("session:pub-large")).offset(), "nothing was published");
   }
 
   @Test

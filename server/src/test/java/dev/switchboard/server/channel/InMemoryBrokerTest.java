@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.contract.InvalidChannelException;
 import dev.switchboard.contract.StreamPosition;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class InMemoryBrokerTest extends BrokerContract {
 
   @Override
-  protected Broker newBroker(ChannelStreamsConfiguration bounds) {
+  protected Broker newBroker(ChannelStreamsConfiguration bounds, MeterRegistry meters) {
     return new InMemoryBroker(bounds, clock);
   }
 
@@ -26,7 +27,7 @@ class InMemoryBrokerTest extends BrokerContract {
   }
 
   private InMemoryBroker memory() {
-    return (InMemoryBroker) broker;
+    return (InMemoryBroker) broker.broker();
   }
 
   @Test

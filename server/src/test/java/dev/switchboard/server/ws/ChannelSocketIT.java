@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.contract.ChannelName;
 import dev.switchboard.contract.Channels;
 import dev.switchboard.contract.ContractInfo;
 import dev.switchboard.contract.project.SessionDeletedData;
@@ -13,7 +14,7 @@ import dev.switchboard.contract.session.OutputStreamName;
 import dev.switchboard.contract.session.StreamOutputData;
 import dev.switchboard.contract.session.StreamOutputEvent;
 import dev.switchboard.server.auth.TokenStore;
-import dev.switchboard.server.channel.Broker;
+import dev.switchboard.server.channel.ChannelHub;
 import dev.switchboard.server.testing.Frames;
 import dev.switchboard.server.testing.TestSocket;
 import dev.switchboard.server.wire.ChannelPublisher;
@@ -45,7 +46,7 @@ class ChannelSocketIT {
   @Inject EmbeddedServer server;
   @Inject JsonMapper mapper;
   @Inject ChannelPublisher publisher;
-  @Inject Broker broker;
+  @Inject ChannelHub hub;
   @Inject TokenStore tokens;
   @Inject DataSource dataSource;
 
@@ -174,7 +175,7 @@ class ChannelSocketIT {
       socket.awaitType("subscription_success");
       socket.send(Frames.subscribe("session:twice", "b"));
       assertEquals("b", socket.awaitType("subscription_success").get("ref").getStringValue());
-      assertEquals(1, broker.listenerCount("session:twice"));
+      assertEquals(1, hub.listenerCount(ChannelName.parse("session:twice")));
 
       socket.send(
           "{\"channel\":\"global\",\"type\":\"unsubscribe\",\"data\":"
@@ -182,7 +183,7 @@ class ChannelSocketIT {
       JsonNode unsubscribed = socket.next();
       assertEquals("unsubscribed", type(unsubscribed));
       assertEquals("client", unsubscribed.get("data").get("reason").getStringValue());
-      assertEquals(0, broker.listenerCount("session:twice"));
+      assertEquals(0, hub.listenerCount(ChannelName.parse("session:twice")));
 
       publishOutput("twice", 0);
       socket.send(Frames.ping("after"));
@@ -201,7 +202,7 @@ class ChannelSocketIT {
       JsonNode refused = socket.next();
       assertEquals("subscription_error", type(refused));
       assertEquals("too_many_subscriptions", refused.get("data").get("code").getStringValue());
-      assertEquals(0, broker.listenerCount("session:many-100"));
+      assertEquals(0, hub.listenerCount(ChannelName.parse("session:many-100")));
 
       socket.send(Frames.ping("ok"));
       assertEquals("pong", type(socket.next()));
@@ -257,7 +258,9 @@ class ChannelSocketIT {
                   java.net.http.HttpResponse.BodyHandlers.ofString());
       assertEquals(204, response.statusCode());
       assertEquals(4500, socket.closed().get(10, java.util.concurrent.TimeUnit.SECONDS));
-      await().atMost(Duration.ofSeconds(10)).until(() -> broker.listenerCount("project:p-r") == 0);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> hub.listenerCount(ChannelName.parse("project:p-r")) == 0);
     }
   }
 
@@ -287,11 +290,11 @@ class ChannelSocketIT {
     TestSocket socket = connect(ADMIN_TOKEN);
     socket.send(Frames.subscribe("session:dropped", "s"));
     socket.awaitType("subscription_success");
-    assertEquals(1, broker.listenerCount("session:dropped"));
+    assertEquals(1, hub.listenerCount(ChannelName.parse("session:dropped")));
     socket.abort();
     await()
         .atMost(Duration.ofSeconds(10))
-        .until(() -> broker.listenerCount("session:dropped") == 0);
+        .until(() -> hub.listenerCount(ChannelName.parse("session:dropped")) == 0);
   }
 
   static void assertError(JsonNode frame, String code, String ref) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.contract.ChannelName;
 import dev.switchboard.contract.error.CloseCode;
 import dev.switchboard.server.auth.Caller;
 import dev.switchboard.server.channel.StreamEvent;
@@ -37,12 +38,14 @@ class ConnectionTest {
           null,
           Duration.ofSeconds(5));
 
+  private static final ChannelName SESSION_A = ChannelName.parse("session:a");
+
   private final LongAdder framesOut = new LongAdder();
 
   @Test
   void writesAnEventAsTheBytesItWasEncodedToOnceForEverySubscriber() {
     StreamEvent event =
-        new StreamEvent("session:a", "e1", 7, 0, "{\"type\":\"stream_output\",\"é\":1}");
+        new StreamEvent(SESSION_A, "e1", 7, 0, "{\"type\":\"stream_output\",\"é\":1}");
     EmbeddedChannel first = new EmbeddedChannel();
     EmbeddedChannel second = new EmbeddedChannel();
 
@@ -51,7 +54,7 @@ class ConnectionTest {
 
     for (EmbeddedChannel channel : new EmbeddedChannel[] {first, second}) {
       TextWebSocketFrame frame = channel.readOutbound();
-      assertEquals(event.frame(), frame.text());
+      assertEquals(event.frameText(), frame.text());
       assertTrue(frame.content().hasArray());
       assertSame(event.frameUtf8(), frame.content().array(), "wrapped, not copied");
       frame.release();
@@ -65,7 +68,7 @@ class ConnectionTest {
     Connection connection = connection(channel);
 
     connection.send("{\"reply\":1}");
-    connection.send(new StreamEvent("session:a", "e1", 1, 0, "{\"event\":1}"));
+    connection.send(new StreamEvent(SESSION_A, "e1", 1, 0, "{\"event\":1}"));
     connection.send("{\"reply\":2}");
 
     for (String expected : new String[] {"{\"reply\":1}", "{\"event\":1}", "{\"reply\":2}"}) {
@@ -82,7 +85,7 @@ class ConnectionTest {
 
     connection.close(CloseCode.SERVER_DRAINING, "bye");
     connection.send("{}");
-    connection.send(new StreamEvent("session:a", "e1", 1, 0, "{}"));
+    connection.send(new StreamEvent(SESSION_A, "e1", 1, 0, "{}"));
 
     CloseWebSocketFrame close = channel.readOutbound();
     assertEquals(CloseCode.SERVER_DRAINING.code(), close.statusCode());

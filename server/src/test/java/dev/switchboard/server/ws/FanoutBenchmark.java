@@ -1,10 +1,12 @@
 package dev.switchboard.server.ws;
 
+import dev.switchboard.contract.ChannelName;
 import dev.switchboard.contract.Channels;
 import dev.switchboard.contract.session.OutputStreamName;
 import dev.switchboard.contract.session.StreamOutputData;
 import dev.switchboard.contract.session.StreamOutputEvent;
 import dev.switchboard.server.auth.Caller;
+import dev.switchboard.server.channel.ChannelHub;
 import dev.switchboard.server.channel.ChannelStreamsConfiguration;
 import dev.switchboard.server.channel.InMemoryBroker;
 import dev.switchboard.server.channel.SubscribeResult;
@@ -99,25 +101,29 @@ public final class FanoutBenchmark {
         others, percentile(nanos, 50) / 1e3, sum(nanos) / (double) nanos.length / 1e3);
   }
 
-  /** One broker, publisher and set of sink-backed connections. */
+  /** One hub over an in-memory broker, a publisher and a set of sink-backed connections. */
   private static final class Setup {
-    private final InMemoryBroker broker =
-        new InMemoryBroker(ChannelStreamsConfiguration.defaults(), null);
+    private final ChannelHub hub =
+        new ChannelHub(
+            new InMemoryBroker(ChannelStreamsConfiguration.defaults(), null),
+            new SimpleMeterRegistry(),
+            null);
+    private final FrameCodec codec;
     private final ChannelPublisher publisher;
     private long seq;
 
     Setup(FrameCodec codec) {
-      this.publisher = new ChannelPublisher(broker, codec, new SimpleMeterRegistry());
+      this.codec = codec;
+      this.publisher = new ChannelPublisher(hub, codec, new SimpleMeterRegistry());
     }
 
     void subscribe(String channel, int count) {
       LongAdder frames = new LongAdder();
       for (int i = 0; i < count; i++) {
         Connection connection = new Connection("c-" + i, Caller.forAdmin(), sink(), LIMITS, frames);
-        ChannelSubscription subscription =
-            new ChannelSubscription(connection, channel, ended -> {});
-        SubscribeResult result = broker.subscribe(channel, null, subscription);
-        subscription.start(result.handle(), "{}", result.position().offset(), List.of());
+        ChannelSubscription subscription = new ChannelSubscription(connection, channel, codec);
+        SubscribeResult result = hub.subscribe(ChannelName.parse(channel), null, subscription);
+        subscription.start(result.handle(), "{}", List.of());
       }
     }
 

@@ -1,8 +1,11 @@
 package dev.switchboard.server.channel.redis;
 
+import dev.switchboard.contract.ChannelName;
+import dev.switchboard.contract.InvalidChannelException;
 import dev.switchboard.contract.StreamPosition;
 import dev.switchboard.server.channel.ChannelStreamsConfiguration;
 import dev.switchboard.server.channel.StreamEvent;
+import dev.switchboard.server.channel.StreamRead;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -88,15 +91,6 @@ final class RedisChannelStore {
                 redis.call('XRANGE', KEYS[2], (offset - missed + 1) .. '-0', '+', 'COUNT', missed)}
               """);
 
-  // ARGV: 1 epoch expected, 2 first id, 3 last id
-  private static final Script RANGE =
-      new Script(
-          """
-          local epoch = redis.call('HGET', KEYS[1], 'epoch')
-          if epoch ~= ARGV[1] then return {} end
-          return {epoch, redis.call('XRANGE', KEYS[2], ARGV[2], ARGV[3])}
-          """);
-
   // ARGV: 1 new epoch, 2 meta ttl, 3 pub/sub channel, 4 node, 5 channel, 6 now
   private static final Script NEW_EPOCH =
       new Script(
@@ -110,20 +104,14 @@ final class RedisChannelStore {
           return {ARGV[1], offset}
           """);
 
-  /** A channel's position in Redis. */
-  record Position(String epoch, long offset) {}
-
   /**
-   * A channel's position read together with the events after a requested one: {@code missed} is
-   * null when they cannot all be replayed (other epoch, trimmed, expired or not yet reached).
+   * One announcement received over pub/sub; {@code event.frameUtf8()} is empty for a new epoch,
+   * which {@code event}'s epoch and offset then give.
    */
-  record Snapshot(String epoch, long offset, @Nullable List<StreamEvent> missed) {}
-
-  /** One announcement received over pub/sub; {@code event.frame()} is empty for a new epoch. */
   record Announcement(String node, StreamEvent event) {
 
     boolean isNewEpoch() {
-      return event.frame().isEmpty();
+      return event.frameUtf8().length == 0;
     }
   }
 
@@ -155,8 +143,8 @@ final class RedisChannelStore {
    * Numbers, records and announces one event. The frame is {@code prefix + offset + suffix}, or
    * just {@code prefix} when {@code suffix} is null (a frame that does not show its offset).
    */
-  Position publish(
-      String channel,
+  StreamPosition publish(
+      ChannelName channel,
       boolean recoverable,
       String prefix,
       @Nullable String suffix,
@@ -177,9 +165,9 @@ final class RedisChannelStore {
             Long.toString(historyMaxAgeMs),
             eventsChannel,
             node,
-            channel,
+            channel.toString(),
             Long.toString(historyMaxBytes));
-    return new Position((String) reply.get(0), (Long) reply.get(1));
+    return new StreamPosition((String) reply.get(0), (Long) reply.get(1));
   }
 
   /**
@@ -187,7 +175,8 @@ final class RedisChannelStore {
    * given, the events after it that history still holds, none older than the age bound at {@code
    * nowMs}.
    */
-  Snapshot read(String channel, @Nullable StreamPosition since, long nowMs, String newEpoch) {
+  StreamRead read(
+      ChannelName channel, @Nullable StreamPosition since, long nowMs, String newEpoch) {
     List<Object> reply =
         run(
             READ,
@@ -199,41 +188,28 @@ final class RedisChannelStore {
             Integer.toString(historyMaxEvents));
     String epoch = (String) reply.get(0);
     long offset = (Long) reply.get(1);
+    StreamPosition position = new StreamPosition(epoch, offset);
     if (since == null || !since.epoch().equals(epoch) || since.offset() > offset) {
-      return new Snapshot(epoch, offset, null);
+      return new StreamRead(position, null);
     }
     if (since.offset() == offset) {
-      return new Snapshot(epoch, offset, List.of());
+      return new StreamRead(position, List.of());
     }
     if (reply.size() < 3) {
-      return new Snapshot(epoch, offset, null);
+      return new StreamRead(position, null);
     }
     List<StreamEvent> missed = events(channel, epoch, reply.get(2));
     boolean whole =
         contiguous(missed, since.offset() + 1, offset)
             && missed.stream().allMatch(e -> nowMs - e.publishedAtMs() <= historyMaxAgeMs);
-    return new Snapshot(epoch, offset, whole ? missed : null);
-  }
-
-  /**
-   * The events {@code first..last} of the epoch, or null when the epoch has changed or history no
-   * longer holds all of them.
-   */
-  @Nullable
-  List<StreamEvent> range(String channel, String epoch, long first, long last) {
-    List<Object> reply = run(RANGE, keys(channel), epoch, first + "-0", last + "-0");
-    if (reply.isEmpty()) {
-      return null;
-    }
-    List<StreamEvent> events = events(channel, epoch, reply.get(1));
-    return contiguous(events, first, last) ? events : null;
+    return new StreamRead(position, whole ? missed : null);
   }
 
   /**
    * Gives the channel a new epoch, dropping its history (positions of the old epoch can no longer
    * be trusted), and announces it to every node.
    */
-  Position newEpoch(String channel, String epoch, long nowMs) {
+  StreamPosition newEpoch(ChannelName channel, String epoch, long nowMs) {
     List<Object> reply =
         run(
             NEW_EPOCH,
@@ -242,12 +218,15 @@ final class RedisChannelStore {
             Long.toString(META_TTL.toMillis()),
             eventsChannel,
             node,
-            channel,
+            channel.toString(),
             Long.toString(nowMs));
-    return new Position((String) reply.get(0), (Long) reply.get(1));
+    return new StreamPosition((String) reply.get(0), (Long) reply.get(1));
   }
 
-  /** Parses an announcement, or returns null for a message of another format. */
+  /**
+   * Parses an announcement (its channel name once, here), or returns null for a message of another
+   * format.
+   */
   static @Nullable Announcement parse(String message) {
     int[] cuts = new int[5];
     int from = 0;
@@ -262,18 +241,18 @@ final class RedisChannelStore {
     try {
       StreamEvent event =
           new StreamEvent(
-              message.substring(cuts[0] + 1, cuts[1]),
+              ChannelName.parse(message.substring(cuts[0] + 1, cuts[1])),
               message.substring(cuts[1] + 1, cuts[2]),
               Long.parseLong(message, cuts[2] + 1, cuts[3], 10),
               Long.parseLong(message, cuts[3] + 1, cuts[4], 10),
               message.substring(cuts[4] + 1));
       return new Announcement(message.substring(0, cuts[0]), event);
-    } catch (NumberFormatException e) {
+    } catch (NumberFormatException | InvalidChannelException e) {
       return null;
     }
   }
 
-  private String[] keys(String channel) {
+  private String[] keys(ChannelName channel) {
     String base = connections.key("{" + channel + "}");
     return new String[] {base + ":meta", base + ":stream"};
   }
@@ -291,7 +270,7 @@ final class RedisChannelStore {
   }
 
   @SuppressWarnings("unchecked")
-  private static List<StreamEvent> events(String channel, String epoch, Object entries) {
+  private static List<StreamEvent> events(ChannelName channel, String epoch, Object entries) {
     List<Object> list = (List<Object>) entries;
     List<StreamEvent> events = new ArrayList<>(list.size());
     for (Object entry : list) {

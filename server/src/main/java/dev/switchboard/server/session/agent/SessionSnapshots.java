@@ -1,11 +1,12 @@
 package dev.switchboard.server.session.agent;
 
-import dev.switchboard.contract.Channels;
+import dev.switchboard.contract.ChannelKind;
+import dev.switchboard.contract.ChannelName;
 import dev.switchboard.contract.StreamPosition;
 import dev.switchboard.contract.session.MessageRole;
 import dev.switchboard.contract.session.MessageStatus;
 import dev.switchboard.contract.session.SessionMessage;
-import dev.switchboard.server.channel.Broker;
+import dev.switchboard.server.channel.ChannelHub;
 import dev.switchboard.server.session.SessionSnapshot;
 import dev.switchboard.server.session.SessionStore;
 import jakarta.inject.Singleton;
@@ -32,19 +33,19 @@ import java.util.Optional;
 public final class SessionSnapshots {
 
   private final SessionMutex mutex;
-  private final Broker broker;
+  private final ChannelHub hub;
   private final SessionStore sessions;
   private final ActiveRuns active;
   private final ReplyStore replies;
 
   SessionSnapshots(
       SessionMutex mutex,
-      Broker broker,
+      ChannelHub hub,
       SessionStore sessions,
       ActiveRuns active,
       ReplyStore replies) {
     this.mutex = mutex;
-    this.broker = broker;
+    this.hub = hub;
     this.sessions = sessions;
     this.active = active;
     this.replies = replies;
@@ -58,7 +59,7 @@ public final class SessionSnapshots {
     return mutex.call(
         sessionId,
         () -> {
-          StreamPosition position = broker.position(Channels.session(sessionId));
+          StreamPosition position = hub.position(new ChannelName(ChannelKind.SESSION, sessionId));
           return sessions
               .snapshot(sessionId)
               .map(

@@ -1,9 +1,11 @@
 package dev.switchboard.server.channel.redis;
 
 import dev.switchboard.server.channel.ChannelStreamsConfiguration;
+import dev.switchboard.server.channel.HubNode;
 import dev.switchboard.server.channel.StreamEvent;
 import dev.switchboard.server.testing.TestRedis;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
@@ -11,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * RedisBrokerBenchmark measures the Redis broker on loopback: how long one publish takes (one Lua
- * script: number, record, announce, then local delivery) and how long an event takes from publish
- * on node A to delivery on node B, as two brokers on one Redis.
+ * script: number, record, announce, then local delivery by the hub) and how long an event takes
+ * from publish on node A to delivery on node B, as two brokers on one Redis.
  *
  * <p>Run: {@code SWITCHBOARD_TEST_REDIS_URL=redis://127.0.0.1:6379 ./bench/redis-broker.sh} (not
  * part of the test suite). It uses a key prefix of its own and deletes its keys afterwards.
@@ -29,8 +31,10 @@ public final class RedisBrokerBenchmark {
         new RedisConfiguration(TestRedis.url(), prefix, Duration.ofSeconds(1));
     try (RedisConnections redisA = new RedisConnections(configuration);
         RedisConnections redisB = new RedisConnections(configuration);
-        RedisBroker a = new RedisBroker(streams, redisA, new SimpleMeterRegistry(), null);
-        RedisBroker b = new RedisBroker(streams, redisB, new SimpleMeterRegistry(), null)) {
+        RedisBroker brokerA = new RedisBroker(streams, redisA, new SimpleMeterRegistry(), null);
+        RedisBroker brokerB = new RedisBroker(streams, redisB, new SimpleMeterRegistry(), null);
+        HubNode a = new HubNode(brokerA, new SimpleMeterRegistry(), Clock.systemUTC());
+        HubNode b = new HubNode(brokerB, new SimpleMeterRegistry(), Clock.systemUTC())) {
       String frame =
           "{\"channel\":\"session:bench\",\"type\":\"stream_output\",\"data\":{"
               + "\"chunk\":\""

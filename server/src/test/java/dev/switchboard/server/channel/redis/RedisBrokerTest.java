@@ -10,6 +10,7 @@ import dev.switchboard.contract.StreamPosition;
 import dev.switchboard.server.channel.Broker;
 import dev.switchboard.server.channel.BrokerContract;
 import dev.switchboard.server.channel.ChannelStreamsConfiguration;
+import dev.switchboard.server.channel.HubNode;
 import dev.switchboard.server.channel.StreamEvent;
 import dev.switchboard.server.channel.StreamListener;
 import dev.switchboard.server.channel.SubscribeResult;
@@ -45,13 +46,7 @@ class RedisBrokerTest extends BrokerContract {
   private static int brokers;
 
   private final Map<Broker, RedisConnections> connections = new HashMap<>();
-  private final Map<Broker, MeterRegistry> meters = new HashMap<>();
-
-  @Override
-  protected Broker newBroker(ChannelStreamsConfiguration bounds) {
-    // A prefix per broker: each is a deployment of its own, as the contract expects.
-    return node(CLASS_PREFIX + ":" + ++brokers, TestRedis.url(), bounds);
-  }
+  private final Map<HubNode, MeterRegistry> meters = new HashMap<>();
 
   @Override
   protected boolean keepsHistoryOnTheNode() {
@@ -64,26 +59,39 @@ class RedisBrokerTest extends BrokerContract {
     connections.get(broker).close();
   }
 
+  @Override
+  protected Broker newBroker(ChannelStreamsConfiguration bounds, MeterRegistry registry) {
+    // A prefix per broker: each is a deployment of its own, as the contract expects.
+    String prefix = CLASS_PREFIX + ":" + ++brokers;
+    RedisConnections redis =
+        new RedisConnections(
+            new RedisConfiguration(TestRedis.url(), prefix, Duration.ofSeconds(1)));
+    RedisBroker node = new RedisBroker(bounds, redis, registry, clock);
+    connections.put(node, redis);
+    return node;
+  }
+
   @AfterAll
   static void deleteKeys() {
     TestRedis.deleteKeys(CLASS_PREFIX);
   }
 
-  private RedisBroker node(String prefix, String url, int historyMaxEvents, Duration maxAge) {
+  private HubNode node(String prefix, String url, int historyMaxEvents, Duration maxAge) {
     return node(prefix, url, ChannelStreamsConfiguration.withHistory(historyMaxEvents, maxAge));
   }
 
-  private RedisBroker node(String prefix, String url, ChannelStreamsConfiguration bounds) {
+  private HubNode node(String prefix, String url, ChannelStreamsConfiguration bounds) {
     RedisConnections redis =
         new RedisConnections(new RedisConfiguration(url, prefix, Duration.ofSeconds(1)));
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    RedisBroker node = new RedisBroker(bounds, redis, registry, clock);
-    connections.put(node, redis);
+    RedisBroker broker = new RedisBroker(bounds, redis, registry, clock);
+    connections.put(broker, redis);
+    HubNode node = nodeOver(broker, registry);
     meters.put(node, registry);
-    return track(node);
+    return node;
   }
 
-  private List<RedisBroker> twoNodes() {
+  private List<HubNode> twoNodes() {
     String prefix = CLASS_PREFIX + ":" + ++brokers;
     return List.of(
         node(prefix, TestRedis.url(), 1000, Duration.ofMinutes(10)),
@@ -92,7 +100,7 @@ class RedisBrokerTest extends BrokerContract {
 
   @Test
   void anEventPublishedOnOneNodeReachesListenersOnTheOther() {
-    List<RedisBroker> nodes = twoNodes();
+    List<HubNode> nodes = twoNodes();
     List<StreamEvent> onB = new CopyOnWriteArrayList<>();
     nodes.get(1).subscribe("session:x", null, onB::add);
 
@@ -100,13 +108,13 @@ class RedisBrokerTest extends BrokerContract {
 
     await().atMost(Duration.ofSeconds(10)).until(() -> onB.size() == 1);
     assertEquals(published, onB.get(0));
-    assertEquals("frame-1", onB.get(0).frame());
+    assertEquals("frame-1", onB.get(0).frameText());
     assertEquals(nodes.get(0).position("session:x"), nodes.get(1).position("session:x"));
   }
 
   @Test
   void publishesAlternatingBetweenNodesReachEveryListenerInOneContiguousOrder() {
-    List<RedisBroker> nodes = twoNodes();
+    List<HubNode> nodes = twoNodes();
     List<List<Long>> seen = List.of(new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>());
     for (int n = 0; n < 2; n++) {
       List<Long> mine = seen.get(n);
@@ -126,12 +134,12 @@ class RedisBrokerTest extends BrokerContract {
 
   @Test
   void aListenerMovingToAnotherNodeRecoversExactlyWhatItMissed() {
-    List<RedisBroker> nodes = twoNodes();
+    List<HubNode> nodes = twoNodes();
     List<Long> received = new ArrayList<>();
     StreamPosition position = nodes.get(0).position("session:move");
     for (int round = 0; round < 10; round++) {
-      RedisBroker here = nodes.get(round % 2);
-      RedisBroker other = nodes.get(1 - round % 2);
+      HubNode here = nodes.get(round % 2);
+      HubNode other = nodes.get(1 - round % 2);
       ConcurrentLinkedQueue<Long> live = new ConcurrentLinkedQueue<>();
       SubscribeResult result =
           here.subscribe("session:move", position, event -> live.add(event.offset()));
@@ -155,8 +163,8 @@ class RedisBrokerTest extends BrokerContract {
   @Test
   void anotherNodeRefusesRecoveryBeyondHistoryOrFromAnotherEpoch() {
     String prefix = CLASS_PREFIX + ":" + ++brokers;
-    RedisBroker a = node(prefix, TestRedis.url(), 5, Duration.ofMinutes(10));
-    RedisBroker b = node(prefix, TestRedis.url(), 5, Duration.ofMinutes(10));
+    HubNode a = node(prefix, TestRedis.url(), 5, Duration.ofMinutes(10));
+    HubNode b = node(prefix, TestRedis.url(), 5, Duration.ofMinutes(10));
     StreamPosition start = a.position("session:trim");
     for (int i = 0; i < 8; i++) {
       a.publish("session:trim", offset -> "f" + offset);
@@ -180,7 +188,7 @@ class RedisBrokerTest extends BrokerContract {
     String prefix = CLASS_PREFIX + ":" + ++brokers;
     try (TcpProxy proxy = TcpProxy.to(TestRedis.host(), TestRedis.port())) {
       String url = "redis://127.0.0.1:" + proxy.port();
-      RedisBroker a = node(prefix, url, 1000, Duration.ofMinutes(10));
+      HubNode a = node(prefix, url, 1000, Duration.ofMinutes(10));
       RedisConnections lockConnections =
           new RedisConnections(new RedisConfiguration(url, prefix, Duration.ofSeconds(1)));
       try (RedisSessionRunLock lock = new RedisSessionRunLock(lockConnections)) {
@@ -226,9 +234,8 @@ class RedisBrokerTest extends BrokerContract {
   void aNodeCutOffFromRedisServesItsOwnClientsAndRejoinsUnderANewEpoch() {
     String prefix = CLASS_PREFIX + ":" + ++brokers;
     try (TcpProxy proxy = TcpProxy.to(TestRedis.host(), TestRedis.port())) {
-      RedisBroker a =
-          node(prefix, "redis://127.0.0.1:" + proxy.port(), 1000, Duration.ofMinutes(10));
-      RedisBroker b = node(prefix, TestRedis.url(), 1000, Duration.ofMinutes(10));
+      HubNode a = node(prefix, "redis://127.0.0.1:" + proxy.port(), 1000, Duration.ofMinutes(10));
+      HubNode b = node(prefix, TestRedis.url(), 1000, Duration.ofMinutes(10));
       List<String> resetOnA = new CopyOnWriteArrayList<>();
       List<Long> onB = new CopyOnWriteArrayList<>();
       List<String> resetOnB = new CopyOnWriteArrayList<>();
@@ -279,7 +286,7 @@ class RedisBrokerTest extends BrokerContract {
     }
   }
 
-  private long failures(RedisBroker node) {
+  private long failures(HubNode node) {
     return (long)
         meters.get(node).find("switchboard.redis.failures").counters().stream()
             .mapToDouble(c -> c.count())

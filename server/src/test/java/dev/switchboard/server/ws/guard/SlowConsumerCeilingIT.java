@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.contract.ChannelName;
 import dev.switchboard.contract.project.SessionDeletedData;
 import dev.switchboard.contract.project.SessionDeletedEvent;
-import dev.switchboard.server.channel.Broker;
+import dev.switchboard.server.channel.ChannelHub;
 import dev.switchboard.server.testing.Frames;
 import dev.switchboard.server.wire.ChannelPublisher;
 import dev.switchboard.server.ws.Connection;
@@ -34,7 +35,7 @@ class SlowConsumerCeilingIT {
 
   @Inject EmbeddedServer server;
   @Inject ChannelPublisher publisher;
-  @Inject Broker broker;
+  @Inject ChannelHub hub;
   @Inject ConnectionRegistry registry;
 
   boolean isOpen(String connectionId) {
@@ -70,7 +71,7 @@ class SlowConsumerCeilingIT {
 
       assertFalse(isOpen(id.group(1)), "still open after " + evictedAfterMs + " ms");
       assertTrue(evictedAfterMs < 10_000, "evicted only after " + evictedAfterMs + " ms");
-      assertEquals(0, broker.listenerCount(channel));
+      assertEquals(0, hub.listenerCount(ChannelName.parse(channel)));
     }
   }
 }

@@ -8,10 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.switchboard.contract.ChannelName;
 import dev.switchboard.contract.error.CloseCode;
 import dev.switchboard.contract.project.SessionDeletedData;
 import dev.switchboard.contract.project.SessionDeletedEvent;
-import dev.switchboard.server.channel.Broker;
+import dev.switchboard.server.channel.ChannelHub;
 import dev.switchboard.server.testing.Frames;
 import dev.switchboard.server.testing.TestSocket;
 import dev.switchboard.server.wire.ChannelPublisher;
@@ -61,7 +62,7 @@ class SlowConsumerIT {
   @Inject EmbeddedServer server;
   @Inject JsonMapper mapper;
   @Inject ChannelPublisher publisher;
-  @Inject Broker broker;
+  @Inject ChannelHub hub;
   @Inject ConnectionRegistry registry;
   @Inject MeterRegistry meters;
 
@@ -108,7 +109,7 @@ class SlowConsumerIT {
       String stalledId = id.group(1);
       stalled.sendText(Frames.subscribe(channel, "s"));
       stalled.awaitTextContaining("subscription_success");
-      assertEquals(2, broker.listenerCount(channel));
+      assertEquals(2, hub.listenerCount(ChannelName.parse(channel)));
 
       // From here the raw client reads nothing. Events keep coming at about 2 MB/s, well under
       // the 8 MiB hard ceiling within the test, so only the grace period can evict it.
@@ -133,14 +134,18 @@ class SlowConsumerIT {
           sent * (long) PADDING_CHARS > BUDGET_BYTES, "only " + sent + " events were published");
       assertEquals(evictionsBefore + 1, evictions());
       assertEquals(
-          1, broker.listenerCount(channel), "only the reading client should still be subscribed");
+          1,
+          hub.listenerCount(ChannelName.parse(channel)),
+          "only the reading client should still be subscribed");
       assertTrue(
           worstLatencyNanos < Duration.ofMillis(500).toNanos(),
           "the reading client waited " + worstLatencyNanos / 1_000_000 + " ms for an event");
       assertEquals(CloseCode.SLOW_CONSUMER.code(), closeCodeOrReset(stalled));
       assertFalse(reader.closed().isDone(), "the reading client was closed");
     }
-    await().atMost(Duration.ofSeconds(5)).until(() -> broker.listenerCount(channel) == 0);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> hub.listenerCount(ChannelName.parse(channel)) == 0);
   }
 
   @Test
@@ -222,7 +227,7 @@ class SlowConsumerIT {
       }
       assertEquals(events, received.get(10, TimeUnit.SECONDS));
       assertTrue(isOpen(id.group(1)), "the fast reader was evicted");
-      assertEquals(1, broker.listenerCount(channel));
+      assertEquals(1, hub.listenerCount(ChannelName.parse(channel)));
       assertEquals(evictionsBefore, evictions());
     }
   }
