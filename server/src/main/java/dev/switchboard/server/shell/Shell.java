@@ -2,10 +2,8 @@ package dev.switchboard.server.shell;
 
 import com.pty4j.PtyProcess;
 import com.pty4j.WinSize;
-import dev.switchboard.contract.ContractInfo;
 import dev.switchboard.contract.error.CloseCode;
 import dev.switchboard.contract.shell.ShellExitData;
-import dev.switchboard.contract.shell.ShellInitData;
 import dev.switchboard.contract.shell.ShellSize;
 import io.micrometer.core.instrument.Counter;
 import io.micronaut.core.annotation.Nullable;
@@ -173,8 +171,7 @@ public final class Shell {
       lock.notifyAll();
       cancelExpiry();
       socket.onWritten(this::written);
-      socket.init(
-          new ShellInitData(id, size.cols(), size.rows(), cwd, ContractInfo.current()), ref);
+      socket.init(id, size, cwd, ref);
       if (replay) {
         replay(socket);
       }

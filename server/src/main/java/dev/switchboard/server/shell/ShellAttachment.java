@@ -1,5 +1,6 @@
 package dev.switchboard.server.shell;
 
+import dev.switchboard.contract.ContractInfo;
 import dev.switchboard.contract.error.CloseCode;
 import dev.switchboard.contract.error.ErrorCode;
 import dev.switchboard.contract.shell.ShellErrorData;
@@ -11,6 +12,7 @@ import dev.switchboard.contract.shell.ShellInitData;
 import dev.switchboard.contract.shell.ShellInitEvent;
 import dev.switchboard.contract.shell.ShellOutputData;
 import dev.switchboard.contract.shell.ShellOutputEvent;
+import dev.switchboard.contract.shell.ShellSize;
 import dev.switchboard.server.auth.Caller;
 import dev.switchboard.server.wire.FrameCodec;
 import dev.switchboard.server.ws.guard.ProtocolErrorBudget;
@@ -32,6 +34,7 @@ final class ShellAttachment {
   private static final Argument<ShellEvent> SHELL_EVENTS = Argument.of(ShellEvent.class);
 
   private final String id;
+  private final ContractInfo contract;
   private final Caller caller;
   private final String channel;
   private final WebSocketSession session;
@@ -50,8 +53,10 @@ final class ShellAttachment {
       WebSocketSession session,
       FrameCodec codec,
       Counter bytesOut,
-      ProtocolErrorBudget protocolErrors) {
+      ProtocolErrorBudget protocolErrors,
+      ContractInfo contract) {
     this.id = id;
+    this.contract = contract;
     this.protocolErrors = protocolErrors;
     this.caller = caller;
     this.channel = channel;
@@ -90,8 +95,12 @@ final class ShellAttachment {
     this.onWritten = listener;
   }
 
-  void init(ShellInitData data, @Nullable String ref) {
-    send(new ShellInitEvent(channel, data), ref);
+  /** Tells the client it is attached: the shell, the PTY's size, its directory, the contract. */
+  void init(String shellId, ShellSize size, String cwd, @Nullable String ref) {
+    send(
+        new ShellInitEvent(
+            channel, new ShellInitData(shellId, size.cols(), size.rows(), cwd, contract)),
+        ref);
   }
 
   void output(String text) {

@@ -11,6 +11,7 @@ import dev.switchboard.contract.shell.ShellInputCommand;
 import dev.switchboard.contract.shell.ShellResizeCommand;
 import dev.switchboard.server.auth.Caller;
 import dev.switchboard.server.auth.Callers;
+import dev.switchboard.server.wire.AdvertisedContract;
 import dev.switchboard.server.wire.FrameCodec;
 import dev.switchboard.server.wire.FrameException;
 import dev.switchboard.server.wire.InboundFrame;
@@ -70,14 +71,17 @@ final class ShellSocket {
   private final TokenConnectionLimit perToken;
   private final ShellConfiguration configuration;
   private final WebSocketConfiguration socketLimits;
+  private final AdvertisedContract contract;
 
   ShellSocket(
       ShellRegistry registry,
       FrameCodec codec,
       TokenConnectionLimit perToken,
       ShellConfiguration configuration,
-      WebSocketConfiguration socketLimits) {
+      WebSocketConfiguration socketLimits,
+      AdvertisedContract contract) {
     this.registry = registry;
+    this.contract = contract;
     this.codec = codec;
     this.perToken = perToken;
     this.configuration = configuration;
@@ -111,7 +115,8 @@ final class ShellSocket {
             session,
             codec,
             registry.bytesOut(),
-            new ProtocolErrorBudget(socketLimits.maxProtocolErrorsPerMinute(), System.nanoTime()));
+            new ProtocolErrorBudget(socketLimits.maxProtocolErrorsPerMinute(), System.nanoTime()),
+            contract.info());
     session.put(ATTACHMENT, attachment);
     session.put(SHELL, shell.get());
     FrameworkInternals.pipelineOf(request)

@@ -20,6 +20,7 @@ import dev.switchboard.server.channel.ChannelAccess;
 import dev.switchboard.server.session.agent.AgentConfiguration;
 import dev.switchboard.server.session.agent.SessionCommandHandler;
 import dev.switchboard.server.shell.ShellConfiguration;
+import dev.switchboard.server.wire.AdvertisedContract;
 import dev.switchboard.server.wire.FrameCodec;
 import dev.switchboard.server.wire.FrameException;
 import dev.switchboard.server.wire.InboundFrame;
@@ -60,6 +61,7 @@ public final class ChannelSocket implements ChannelSocketEndpoint {
   private final ConnectionRegistry registry;
   private final String serverVersion;
   private final ConnectionLimits limits;
+  private final ContractInfo contract;
 
   ChannelSocket(
       FrameCodec codec,
@@ -69,8 +71,10 @@ public final class ChannelSocket implements ChannelSocketEndpoint {
       WebSocketConfiguration configuration,
       ConnectionRegistry registry,
       AgentConfiguration agent,
-      ShellConfiguration shell) {
+      ShellConfiguration shell,
+      AdvertisedContract contract) {
     this.codec = codec;
+    this.contract = contract.info();
     this.globalCommands = globalCommands;
     this.access = access;
     this.sessionCommands = sessionCommands;
@@ -112,7 +116,7 @@ public final class ChannelSocket implements ChannelSocketEndpoint {
         new ConnectedData(
             connection.id(),
             serverVersion,
-            ContractInfo.current(),
+            contract,
             configuration.heartbeatInterval().toMillis(),
             limits);
     connection.send(

@@ -1,12 +1,12 @@
 package dev.switchboard.server.ws;
 
-import dev.switchboard.server.wire.FrameCodec;
 import dev.switchboard.contract.Channels;
 import dev.switchboard.contract.global.UnsubscribedData;
 import dev.switchboard.contract.global.UnsubscribedEvent;
 import dev.switchboard.server.channel.StreamEvent;
 import dev.switchboard.server.channel.StreamListener;
 import dev.switchboard.server.channel.Subscription;
+import dev.switchboard.server.wire.FrameCodec;
 import io.micronaut.core.annotation.Nullable;
 import java.util.ArrayList;
 import java.util.List;
