@@ -16,9 +16,7 @@ export function ConnectionStatusBanner() {
         data-testid="connection-banner"
         role="alert"
       >
-        <span className="connection-banner__label">
-          The server was updated: {contract.reason} Reload to continue.
-        </span>
+        <span className="connection-banner__label">{contract.reason} Reload to continue.</span>
         <button
           type="button"
           className="connection-banner__button"

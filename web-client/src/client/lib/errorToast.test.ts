@@ -29,7 +29,13 @@ describe("describeClientError", () => {
       message: "slow down",
       retryable: true,
     });
-    expect(toast.description).toBe("slow down (rate_limited, try again)");
-    expect(toast.retry).toBe(false);
+    expect(toast?.description).toBe("slow down (rate_limited, try again)");
+    expect(toast?.retry).toBe(false);
+  });
+
+  it("leaves a contract refusal to the banner", () => {
+    expect(
+      describeClientError({ kind: "contract", message: "The server was updated." }),
+    ).toBeNull();
   });
 });

@@ -11,7 +11,8 @@ export interface ErrorToast {
   retry: boolean;
 }
 
-export function describeClientError(error: ClientError): ErrorToast {
+/** The toast for an error, or null when the page shows it elsewhere (the banner, for `contract`). */
+export function describeClientError(error: ClientError): ErrorToast | null {
   switch (error.kind) {
     case "connection":
       return { title: "Connection lost", description: error.message, retry: true };
@@ -29,8 +30,8 @@ export function describeClientError(error: ClientError): ErrorToast {
         retry: false,
       };
     case "contract":
-      // The banner offers the reload; a reconnect would meet the same server.
-      return { title: "The server was updated", description: error.message, retry: false };
+      // The banner says it and offers Reload for as long as it holds; a toast would repeat it.
+      return null;
     default: {
       const _exhaustive: never = error;
       return _exhaustive;

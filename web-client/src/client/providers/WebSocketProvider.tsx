@@ -27,7 +27,11 @@ export function WebSocketProvider({ children, createClient }: WebSocketProviderP
   useEffect(() => {
     const hideMetrics = exposeMetrics(client.metrics);
     const stopToasts = client.onError((error) => {
-      const { title, description, retry } = describeClientError(error);
+      const shown = describeClientError(error);
+      if (shown === null) {
+        return;
+      }
+      const { title, description, retry } = shown;
       toast.error(title, {
         // One toast for the connection, updated as it goes from dropped to down for good.
         id: error.kind === "connection" ? CONNECTION_TOAST_ID : undefined,
