@@ -128,7 +128,7 @@ export class WebSocketClient {
       onTimeout: (waitedMs) => this.onHeartbeatTimeout(waitedMs),
     });
     this.store = new SnapshotStore(this.buildSnapshot());
-    this.machine.onChange(() => this.publish());
+    this.machine.onChange(() => this.publishSnapshot());
   }
 
   get state(): ConnectionState {
@@ -329,13 +329,13 @@ export class WebSocketClient {
         }
         this.heartbeat.start(event.data.heartbeatIntervalMs, event.data.limits.pongTimeoutMs);
         this.heartbeat.pingNow();
-        return this.publish();
+        return this.publishSnapshot();
       }
       case "pong": {
         const latencyMs = this.heartbeat.handlePong(event.ref, event.data.timestamp);
         if (latencyMs !== null) {
           this.metrics.trackLatency(latencyMs);
-          this.publish();
+          this.publishSnapshot();
         }
         return;
       }
@@ -392,12 +392,12 @@ export class WebSocketClient {
     const delayMs = backoffDelayMs === null ? null : (serverDelayMs ?? backoffDelayMs);
     if (delayMs === null) {
       this.machine.transition(ConnectionStates.DISCONNECTED);
-      this.publish();
+      this.publishSnapshot();
       return this.report(attemptsExhaustedError(closeCode, this.backoff.maxAttempts));
     }
     const wasOpen = this.machine.isOpen();
     this.machine.transition(ConnectionStates.RECONNECTING);
-    this.publish();
+    this.publishSnapshot();
     if (wasOpen) {
       // Once per outage, when an open connection drops; failed attempts after it stay quiet.
       this.report(connectionDroppedError(closeCode, this.backoff.maxAttempts, delayMs));
@@ -421,7 +421,7 @@ export class WebSocketClient {
     this.backoff.reset();
     this.machine.transition(ConnectionStates.DISCONNECTED);
     this.report({ kind: "contract", message: `${reason} Reload the page.` });
-    this.publish();
+    this.publishSnapshot();
   }
 
   private closeSocket(): void {
@@ -497,7 +497,8 @@ export class WebSocketClient {
     return String(this.refCounter);
   }
 
-  private publish(): void {
+  /** Hands the state the UI shows (state, attempts, latency, contract) to the snapshot store. */
+  private publishSnapshot(): void {
     this.store.set(this.buildSnapshot());
   }
 

@@ -16,12 +16,12 @@ import {
   messageStatusBadge,
 } from "../../../lib/format";
 import type { ConversationMessage } from "./hooks/conversation";
-import { useSessionWebSocket } from "./hooks/useSessionWebSocket";
+import { useSessionConversation } from "./hooks/useSessionConversation";
 import { ReplyOutput } from "./output/ReplyOutput";
 
 export function SessionPage() {
   const { projectId = "", sessionId = "" } = useParams();
-  const conversation = useSessionWebSocket(sessionId);
+  const conversation = useSessionConversation(sessionId);
   const agent = useAgent();
   const agentLabel = agent?.label ?? null;
   const maxStoredChars = agent?.maxStoredChars ?? null;

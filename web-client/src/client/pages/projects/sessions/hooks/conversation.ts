@@ -1,7 +1,7 @@
 /**
  * The conversation of one session as the page shows it: the REST snapshot's messages, plus what
  * live events added (streamed output, completions), plus the user's messages still on their way.
- * `useSessionWebSocket` feeds these functions the events through a {@link ConversationStore}.
+ * `useSessionConversation` feeds these functions the events through a {@link ConversationStore}.
  *
  * Every function returns a new state for a change of the message list, except one:
  * {@link appendOutput} appends a chunk in place to its reply's {@link ReplyLines} (whose identity

@@ -1,5 +1,5 @@
 /**
- * useSessionWebSocket follows one agent session: it loads the REST snapshot, subscribes to
+ * useSessionConversation follows one agent session (over the shared connection; it opens no socket): it loads the REST snapshot, subscribes to
  * `session:<id>` since the snapshot's stream position (so nothing published in between is
  * missed), applies every live event, and reloads the snapshot when the server cannot replay
  * what the tab missed (`recovered: false`). It returns the conversation, with replies streaming
@@ -40,7 +40,7 @@ export interface SessionHookOptions {
   output?: ConversationStoreOptions;
 }
 
-export function useSessionWebSocket(
+export function useSessionConversation(
   sessionId: string,
   {
     api = defaultApi,

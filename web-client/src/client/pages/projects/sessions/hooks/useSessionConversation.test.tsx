@@ -17,8 +17,8 @@ import { EMPTY_CONVERSATION, messageText } from "./conversation";
 import {
   applySessionEvent,
   type SessionConversation,
-  useSessionWebSocket,
-} from "./useSessionWebSocket";
+  useSessionConversation,
+} from "./useSessionConversation";
 
 const CHANNEL = "session:s1";
 
@@ -90,12 +90,12 @@ async function render(getSession: (id: string) => Promise<SessionSnapshot>) {
   const api = { getSession: vi.fn(getSession) };
   let ids = 0;
   const options = { api, newClientMessageId: () => `c${++ids}`, output: { batcher: null } };
-  harness = renderHookWithSocket(() => useSessionWebSocket("s1", options));
+  harness = renderHookWithSocket(() => useSessionConversation("s1", options));
   await flush();
   return { h: harness, api };
 }
 
-describe("useSessionWebSocket", () => {
+describe("useSessionConversation", () => {
   it("loads the snapshot, then subscribes since its position", async () => {
     const { h } = await render(() => Promise.resolve(snapshot([message({})])));
 
