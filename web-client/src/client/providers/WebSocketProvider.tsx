@@ -8,7 +8,11 @@ import { toast } from "sonner";
 import { describeClientError } from "../lib/errorToast";
 import { webSocketUrl, WebSocketClient } from "@switchboard/client";
 import { exposeMetrics } from "../lib/metricsExposure";
-import { type WebSocketApi, WebSocketContext } from "./webSocketContext";
+import {
+  type WebSocketActions,
+  WebSocketActionsContext,
+  WebSocketSnapshotContext,
+} from "./webSocketContext";
 
 export interface WebSocketProviderProps {
   children: ReactNode;
@@ -57,7 +61,7 @@ export function WebSocketProvider({ children, createClient }: WebSocketProviderP
   }, [client]);
 
   const snapshot = useSyncExternalStore(client.subscribeSnapshot, client.getSnapshot);
-  const actions = useMemo(
+  const actions = useMemo<WebSocketActions>(
     () => ({
       subscribe: client.subscribe.bind(client),
       send: client.send.bind(client),
@@ -71,7 +75,9 @@ export function WebSocketProvider({ children, createClient }: WebSocketProviderP
     }),
     [client],
   );
-  const api = useMemo<WebSocketApi>(() => ({ ...snapshot, ...actions }), [snapshot, actions]);
-
-  return <WebSocketContext value={api}>{children}</WebSocketContext>;
+  return (
+    <WebSocketActionsContext value={actions}>
+      <WebSocketSnapshotContext value={snapshot}>{children}</WebSocketSnapshotContext>
+    </WebSocketActionsContext>
+  );
 }

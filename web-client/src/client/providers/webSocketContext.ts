@@ -1,13 +1,15 @@
 /**
- * The React face of the `/ws` connection: the context `WebSocketProvider` fills and the
- * `useWebSocket()` hook that reads it.
+ * The React face of the `/ws` connection: the two contexts `WebSocketProvider` fills and the
+ * hooks that read them. The actions never change for a connection, so components that only
+ * subscribe and send (`useWebSocketActions()`) do not re-render when the status does (every pong
+ * changes the latency); components that show the status use `useWebSocket()`.
  */
-import { createContext, useContext } from "react";
+import { createContext, useContext, useMemo } from "react";
 import type { ClientSnapshot, WebSocketClient } from "@switchboard/client";
 import type { WebSocketMetrics } from "@switchboard/client";
 
-/** What `useWebSocket()` returns: the connection's status and the few things to do with it. */
-export interface WebSocketApi extends ClientSnapshot {
+/** What `useWebSocketActions()` returns: what to do with the connection; stable for its lifetime. */
+export interface WebSocketActions {
   /** Follow a channel: `subscribe(Channels.session(id), handler, { onResync })`; the handler gets `Frame<SessionEvent>`. */
   subscribe: WebSocketClient["subscribe"];
   /** Send a command; queued (at most 100) while the socket is not open. */
@@ -27,15 +29,33 @@ export interface WebSocketApi extends ClientSnapshot {
   getRejectedFrames: WebSocketClient["getRejectedFrames"];
 }
 
-export const WebSocketContext = createContext<WebSocketApi | null>(null);
+/** What `useWebSocket()` returns: the connection's status and what to do with it. */
+export type WebSocketApi = ClientSnapshot & WebSocketActions;
 
-/** The connection of the nearest `WebSocketProvider`; throws outside one. */
-export function useWebSocket(): WebSocketApi {
-  const api = useContext(WebSocketContext);
-  if (api === null) {
-    throw new Error(
-      "useWebSocket() was called outside <WebSocketProvider>: wrap the component tree in it (App.tsx does).",
-    );
+export const WebSocketActionsContext = createContext<WebSocketActions | null>(null);
+export const WebSocketSnapshotContext = createContext<ClientSnapshot | null>(null);
+
+function outside(hook: string): Error {
+  return new Error(
+    `${hook} was called outside <WebSocketProvider>: wrap the component tree in it (App.tsx does).`,
+  );
+}
+
+/** What to do with the nearest `WebSocketProvider`'s connection; never re-renders on its own. */
+export function useWebSocketActions(): WebSocketActions {
+  const actions = useContext(WebSocketActionsContext);
+  if (actions === null) {
+    throw outside("useWebSocketActions()");
   }
-  return api;
+  return actions;
+}
+
+/** The connection's status and actions; re-renders whenever the status changes. */
+export function useWebSocket(): WebSocketApi {
+  const actions = useContext(WebSocketActionsContext);
+  const snapshot = useContext(WebSocketSnapshotContext);
+  if (actions === null || snapshot === null) {
+    throw outside("useWebSocket()");
+  }
+  return useMemo(() => ({ ...snapshot, ...actions }), [snapshot, actions]);
 }

@@ -13,7 +13,7 @@ import {
   type SessionSummary,
 } from "@switchboard/contract";
 import { type Api, api as defaultApi, errorMessage } from "@/client/lib/api";
-import { useWebSocket } from "@/client/providers/webSocketContext";
+import { useWebSocketActions } from "@/client/providers/webSocketContext";
 
 /**
  * Applies one event of `project:<id>` to a session list (oldest first). The `switch` is
@@ -68,7 +68,7 @@ export function useProjectSessions(
   projectId: string,
   api: Pick<Api, "listSessions"> = defaultApi,
 ): ProjectSessionsResult {
-  const { subscribe } = useWebSocket();
+  const { subscribe } = useWebSocketActions();
   const [state, setState] = useState<ProjectSessions>({
     status: "loading",
     sessions: null,

@@ -9,7 +9,7 @@ import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
 import { Channels, type SessionErrorData, SessionCommandTypes } from "@switchboard/contract";
 import { type Api, api as defaultApi, errorMessage } from "@/client/lib/api";
 import { useUiConfig } from "@/client/providers/uiConfigContext";
-import { useWebSocket } from "@/client/providers/webSocketContext";
+import { useWebSocketActions } from "@/client/providers/webSocketContext";
 import { type ConversationMessage, type ConversationState, runningReply } from "./conversation";
 import { ConversationStore, type ConversationStoreOptions } from "./conversationStore";
 
@@ -48,7 +48,7 @@ export function useSessionConversation(
     output = {},
   }: SessionHookOptions = {},
 ): SessionConversation {
-  const { subscribe, send: sendFrame } = useWebSocket();
+  const { subscribe, send: sendFrame } = useWebSocketActions();
   const maxLines = useUiConfig()?.replyLines;
   const [store] = useState(() => new ConversationStore({ ...output, maxLines }));
   if (maxLines !== undefined) {
