@@ -6,23 +6,19 @@
  * package's socket, and the web app's `WebSocketProvider` only renders it.
  */
 import {
-  type ChannelEvent,
   type ChannelName,
   Channels,
   type ClientCommand,
   CloseCode,
   compareContracts,
   type ContractVerdict,
-  type ErrorCode,
   type Frame,
   type GlobalCommand,
   type GlobalEvent,
   GlobalCommandTypes,
-  isGlobalErrorEvent,
   isGlobalEvent,
-  isSessionErrorEvent,
-  isSessionEvent,
 } from "@switchboard/contract";
+import { BoundedList } from "./boundedList.js";
 import { ChannelSubscriptions, type ChannelSubscriber } from "./channelSubscriptions.js";
 import {
   attemptsExhaustedError,
@@ -38,6 +34,7 @@ import {
 } from "./connectionState.js";
 import { Heartbeat } from "./heartbeat.js";
 import { OutgoingQueue } from "./outgoingQueue.js";
+import { type CommandError, PendingReplies } from "./pendingReplies.js";
 import { Backoff, shouldReconnect } from "./reconnectionStrategy.js";
 import { parseServerFrame } from "./serverFrame.js";
 import { SnapshotStore } from "./snapshotStore.js";
@@ -59,29 +56,6 @@ const GLOBAL = Channels.global();
 /** How many frames {@link WebSocketClient.getRecentFrames} keeps. */
 export const RECENT_FRAMES = 50;
 
-/**
- * How many commands sent with an error handler wait for an answer at once. A command the server
- * accepts is never answered by its `ref`, so the oldest handlers make room for new ones.
- */
-export const MAX_PENDING_REPLIES = 100;
-
-/** The code and message of an `error` event (the server refusing a command), else null. */
-function errorOf(frame: Frame<ChannelEvent>): CommandError | null {
-  if (isGlobalEvent(frame)) {
-    return isGlobalErrorEvent(frame) ? frame.data : null;
-  }
-  if (isSessionEvent(frame)) {
-    return isSessionErrorEvent(frame) ? frame.data : null;
-  }
-  return null;
-}
-
-/** The server's `error` answering one command sent with {@link WebSocketClient.send}. */
-export interface CommandError {
-  code: ErrorCode;
-  message: string;
-}
-
 export class WebSocketClient {
   readonly bus: WebSocketEventBus;
   readonly metrics: WebSocketMetrics;
@@ -96,9 +70,9 @@ export class WebSocketClient {
   private readonly store: SnapshotStore<ClientSnapshot>;
   private readonly errorListeners = new Set<(error: ClientError) => void>();
   private readonly frameTaps = new Set<(frame: FrameRecord) => void>();
-  private readonly recentFrames: FrameRecord[] = [];
-  private readonly rejectedFrames: RejectedFrame[] = [];
-  private readonly pendingReplies = new Map<string, (error: CommandError) => void>();
+  private readonly recentFrames = new BoundedList<FrameRecord>(RECENT_FRAMES);
+  private readonly rejectedFrames = new BoundedList<RejectedFrame>(RECENT_FRAMES);
+  private readonly pendingReplies = new PendingReplies();
   private socket: SocketLike | null = null;
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   /** The delay a draining server chose for the next reconnect (its `draining` event). */
@@ -165,7 +139,7 @@ export class WebSocketClient {
    * which exists anyway.
    */
   getRecentFrames(): readonly FrameRecord[] {
-    return [...this.recentFrames];
+    return this.recentFrames.toArray();
   }
 
   /** For `useSyncExternalStore`. */
@@ -212,10 +186,7 @@ export class WebSocketClient {
     if (onError !== undefined) {
       const ref = this.nextRef();
       frame = { ...frame, ref };
-      this.pendingReplies.set(ref, onError);
-      if (this.pendingReplies.size > MAX_PENDING_REPLIES) {
-        this.pendingReplies.delete(this.pendingReplies.keys().next().value!);
-      }
+      this.pendingReplies.add(ref, onError);
     }
     if (this.isReady()) {
       this.write(frame);
@@ -294,23 +265,13 @@ export class WebSocketClient {
       return;
     }
     const frame = parsed.frame;
-    this.answerCommand(frame);
+    this.pendingReplies.answer(frame);
     if (isGlobalEvent(frame)) {
       this.onGlobalEvent(frame);
     } else if (!this.subscriptions.accept(frame.channel, frame.offset)) {
       return; // already applied: a replay overlapping what the client had
     }
     this.bus.emit(frame.channel, frame);
-  }
-
-  /** Hands an `error` answering a command sent with an error handler to that handler too. */
-  private answerCommand(frame: Frame<ChannelEvent>): void {
-    const error = errorOf(frame);
-    const onError = frame.ref == null ? undefined : this.pendingReplies.get(frame.ref);
-    if (error !== null && onError !== undefined) {
-      this.pendingReplies.delete(frame.ref!);
-      onError({ code: error.code, message: error.message });
-    }
   }
 
   private onGlobalEvent(event: Frame<GlobalEvent>): void {
@@ -463,18 +424,12 @@ export class WebSocketClient {
       type: frame?.type ?? null,
       text,
     };
-    this.recentFrames.push(record);
-    if (this.recentFrames.length > RECENT_FRAMES) {
-      this.recentFrames.shift();
-    }
+    this.recentFrames.add(record);
     [...this.frameTaps].forEach((tap) => tap(record));
   }
 
   private rememberRejected(text: string, problem: string): void {
-    this.rejectedFrames.push({ at: this.now(), text: text.slice(0, 2_000), problem });
-    if (this.rejectedFrames.length > RECENT_FRAMES) {
-      this.rejectedFrames.shift();
-    }
+    this.rejectedFrames.add({ at: this.now(), text: text.slice(0, 2_000), problem });
   }
 
   /**
@@ -482,7 +437,7 @@ export class WebSocketClient {
    * why: they were dropped before any handler (for the dev tools).
    */
   getRejectedFrames(): readonly RejectedFrame[] {
-    return [...this.rejectedFrames];
+    return this.rejectedFrames.toArray();
   }
 
   private report(error: ClientError): void {

@@ -4,8 +4,8 @@
  * bounded outgoing queue, channel-typed subscriptions that recover missed events by offset,
  * `ref`-matched replies and metrics. Bring your own WebSocket in runtimes without a global one.
  */
-export { MAX_PENDING_REPLIES, RECENT_FRAMES, WebSocketClient } from "./WebSocketClient.js";
-export type { CommandError } from "./WebSocketClient.js";
+export { RECENT_FRAMES, WebSocketClient } from "./WebSocketClient.js";
+export { MAX_PENDING_REPLIES, type CommandError } from "./pendingReplies.js";
 export {
   type ChannelHandler,
   type ErrorLogger,

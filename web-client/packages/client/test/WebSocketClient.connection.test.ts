@@ -3,7 +3,8 @@ import { CloseCode, GlobalCommandTypes } from "@switchboard/contract";
 import { FakeSocketFactory, serverFrames } from "../../../test-support/fakeWebSocket";
 import type { ClientError } from "../src/connectionErrors.js";
 import type { StateChange } from "../src/connectionState.js";
-import { MAX_PENDING_REPLIES, WebSocketClient } from "../src/WebSocketClient.js";
+import { MAX_PENDING_REPLIES } from "../src/pendingReplies.js";
+import { WebSocketClient } from "../src/WebSocketClient.js";
 
 function setup(maxQueuedMessages?: number) {
   const factory = new FakeSocketFactory();
