@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -79,13 +78,9 @@ public final class AsyncApiDocument {
     ObjectNode messages = components.putObject("messages");
     ObjectNode operations = document.putObject("operations");
 
-    for (Iterator<Map.Entry<String, JsonNode>> it = schema.get("x-families").fields();
-        it.hasNext(); ) {
-      Map.Entry<String, JsonNode> family = it.next();
+    for (Map.Entry<String, Direction> family : SchemaComparator.families(schema).entrySet()) {
       String name = family.getKey();
-      Direction direction =
-          Direction.valueOf(
-              family.getValue().get("direction").asText().toUpperCase(java.util.Locale.ROOT));
+      Direction direction = family.getValue();
       String channel = name.startsWith("Shell") ? "shell" : "socket";
       ObjectNode channelMessages = (ObjectNode) channels.get(channel).get("messages");
       ObjectNode operation =

@@ -120,7 +120,7 @@ public final class ContractSchema {
    * {@code discriminator} keyword picks the one variant to check), and the transport fields.
    */
   private static ObjectNode familyDefinition(ObjectNode defs, String name, JsonNode reference) {
-    JsonNode generated = resolve(defs, reference);
+    JsonNode generated = SchemaComparator.resolve(defs, reference);
     JsonNode variants = generated.has("anyOf") ? generated.get("anyOf") : generated.get("oneOf");
     if (variants == null) {
       throw new IllegalStateException(
@@ -140,18 +140,6 @@ public final class ContractSchema {
     sortedVariants.sort(java.util.Comparator.comparing(JsonNode::toString));
     family.putArray("oneOf").addAll(sortedVariants);
     return family;
-  }
-
-  private static JsonNode resolve(ObjectNode defs, JsonNode node) {
-    JsonNode current = node;
-    while (current.has("$ref")) {
-      String ref = current.get("$ref").asText();
-      current = defs.get(ref.substring(ref.lastIndexOf('/') + 1));
-      if (current == null) {
-        throw new IllegalStateException("unresolved reference " + ref);
-      }
-    }
-    return current;
   }
 
   /** A copy of the node with every object's keys sorted. */

@@ -49,7 +49,8 @@ public final class SchemaComparator {
     return changes.stream().map(SchemaChange::level).max(Enum::compareTo).orElse(Level.COMPATIBLE);
   }
 
-  private static Map<String, Direction> families(ObjectNode document) {
+  /** The document's families by name, with their direction ({@code x-families}). */
+  static Map<String, Direction> families(ObjectNode document) {
     Map<String, Direction> families = new LinkedHashMap<>();
     document
         .path("x-families")
