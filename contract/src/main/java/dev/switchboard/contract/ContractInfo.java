@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /**
  * ContractInfo identifies a contract on the wire: its {@code MAJOR.MINOR} version and the first 16
@@ -16,6 +17,9 @@ import java.util.Properties;
  */
 @Serdeable
 public record ContractInfo(String version, String hash) {
+
+  /** A contract version: {@code MAJOR.MINOR}, without leading zeros (groups 1 and 2). */
+  public static final Pattern VERSION = Pattern.compile("(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)");
 
   private static final String RESOURCE = "contract.properties";
 

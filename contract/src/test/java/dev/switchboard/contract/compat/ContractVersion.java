@@ -1,12 +1,10 @@
 package dev.switchboard.contract.compat;
 
+import dev.switchboard.contract.ContractInfo;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** ContractVersion is the contract's {@code MAJOR.MINOR} version. */
 public record ContractVersion(int major, int minor) {
-
-  private static final Pattern FORMAT = Pattern.compile("(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)");
 
   /** Validates the numbers. */
   public ContractVersion {
@@ -17,7 +15,7 @@ public record ContractVersion(int major, int minor) {
 
   /** Parses {@code MAJOR.MINOR}, naming the text when it is not. */
   public static ContractVersion parse(String text) {
-    Matcher matcher = FORMAT.matcher(text == null ? "" : text);
+    Matcher matcher = ContractInfo.VERSION.matcher(text == null ? "" : text);
     if (!matcher.matches()) {
       throw new IllegalArgumentException(
           "contract version \"" + text + "\" is not MAJOR.MINOR (for example 2.1)");

@@ -3,7 +3,6 @@ package dev.switchboard.server.wire;
 import dev.switchboard.contract.ContractInfo;
 import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Singleton;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +16,6 @@ import org.slf4j.LoggerFactory;
 public final class AdvertisedContract {
 
   private static final Logger LOG = LoggerFactory.getLogger(AdvertisedContract.class);
-  private static final Pattern VERSION = Pattern.compile("(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)");
 
   private final ContractInfo info;
 
@@ -28,7 +26,7 @@ public final class AdvertisedContract {
       this.info = own;
       return;
     }
-    if (!VERSION.matcher(version).matches()) {
+    if (!ContractInfo.VERSION.matcher(version).matches()) {
       throw new ConfigurationException(
           "switchboard.contract.advertised-version must be MAJOR.MINOR (for example 3.0), was \""
               + version
