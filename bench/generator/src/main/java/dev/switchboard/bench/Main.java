@@ -13,8 +13,9 @@ import java.util.Properties;
  * the entry point; see docs/benchmarks.md.
  *
  * <pre>
- * java -jar bench.jar [--quick] [--peers switchboard,netty,socketio,stomp]
+ * java -jar bench.jar [--quick] [--peers switchboard,baseline,netty,socketio,stomp]
  *     [--scenarios idle,fanout,saturation,small,storm,slow] [--results DIR] [--report FILE]
+ *     [--baseline-commit SHA]
  * java -jar bench.jar report --results DIR --report FILE
  * </pre>
  */
@@ -37,6 +38,7 @@ public final class Main {
     Path resultsDir = repo.resolve("bench/results/latest");
     Path report = repo.resolve("docs/benchmarks.md");
     String serverCpu = "0";
+    String baseline = null;
     for (int i = reportOnly ? 1 : 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> quick = true;
@@ -45,6 +47,7 @@ public final class Main {
         case "--results" -> resultsDir = Path.of(args[++i]).toAbsolutePath();
         case "--report" -> report = Path.of(args[++i]).toAbsolutePath();
         case "--server-cpu" -> serverCpu = args[++i];
+        case "--baseline-commit" -> baseline = args[++i];
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
@@ -62,6 +65,9 @@ public final class Main {
         "commit", PeerServer.run("git", "-C", repo.toString(), "rev-parse", "--short", "HEAD").trim());
     meta.setProperty("load_before", Files.readString(Path.of("/proc/loadavg")).trim());
     meta.setProperty("peers", String.join(",", peers));
+    if (baseline != null) {
+      meta.setProperty("baseline", baseline);
+    }
     meta.setProperty("scenarios", String.join(",", scenarios));
     meta.setProperty("settings", settings.toString());
     meta.setProperty("saturation_p99_limit_ms", String.valueOf(settings.saturationP99LimitMs()));

@@ -24,6 +24,12 @@ import java.util.stream.Stream;
 final class PeerServer implements AutoCloseable {
 
   static final List<String> ALL = List.of("switchboard", "netty", "socketio", "stomp");
+
+  /**
+   * Switchboard built from an earlier commit ({@code bench/compare.sh} builds it), run beside the
+   * current one with the same settings; its jar is {@code bench/results/baseline/switchboard.jar}.
+   */
+  static final String BASELINE = "baseline";
   static final String TOKEN = "bench-admin-token-0123456789";
   private static final Pattern USED = Pattern.compile("used (\\d+)K");
   private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
@@ -54,6 +60,7 @@ final class PeerServer implements AutoCloseable {
       case "netty" -> "raw Netty";
       case "socketio" -> "Socket.IO";
       case "stomp" -> "Spring STOMP";
+      case BASELINE -> "Switchboard before";
       default -> name;
     };
   }
@@ -61,7 +68,7 @@ final class PeerServer implements AutoCloseable {
   /** The protocol a client of the named peer speaks. */
   static Protocol protocolOf(String name) {
     return switch (name) {
-      case "switchboard" -> new Switchboard(TOKEN);
+      case "switchboard", BASELINE -> new Switchboard(TOKEN);
       case "netty" -> new PlainJson();
       case "socketio" -> new SocketIo();
       case "stomp" -> new Stomp();
@@ -76,11 +83,15 @@ final class PeerServer implements AutoCloseable {
     int port;
     ProcessBuilder builder = new ProcessBuilder();
     switch (name) {
-      case "switchboard" -> {
+      case "switchboard", BASELINE -> {
         port = 18080;
         dataDir = Files.createTempDirectory("switchboard-bench");
         command.addAll(javaCommand());
-        command.addAll(List.of("-jar", repo.resolve("server/target/switchboard.jar").toString()));
+        Path serverJar =
+            name.equals(BASELINE)
+                ? repo.resolve("bench/results/baseline/switchboard.jar")
+                : repo.resolve("server/target/switchboard.jar");
+        command.addAll(List.of("-jar", serverJar.toString()));
         Map<String, String> env = builder.environment();
         env.put(
             "SWITCHBOARD_DATA_DIR", Files.createDirectory(dataDir.resolve("data")).toString());
@@ -161,7 +172,7 @@ final class PeerServer implements AutoCloseable {
    */
   List<String> channels(int count) throws Exception {
     while (channels.size() < count) {
-      if (!name.equals("switchboard")) {
+      if (!protocol.getClass().equals(Switchboard.class)) {
         channels.add("room-" + channels.size());
         continue;
       }
@@ -220,6 +231,19 @@ final class PeerServer implements AutoCloseable {
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     // fields[0] is the state (field 3); utime and stime are fields 14 and 15.
     return new double[] {Long.parseLong(fields[11]) / 100.0, Long.parseLong(fields[12]) / 100.0};
+  }
+
+  /**
+   * How many write system calls ({@code write}, {@code writev}) the server process has made: the
+   * {@code syscw} of {@code /proc/<pid>/io}, counted over all its threads.
+   */
+  long writeCalls() throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/" + pid() + "/io"))) {
+      if (line.startsWith("syscw:")) {
+        return Long.parseLong(line.substring("syscw:".length()).trim());
+      }
+    }
+    throw new IOException("no syscw in /proc/" + pid() + "/io");
   }
 
   /** Resident set size in bytes. */

@@ -66,8 +66,10 @@ final class Report {
 
   void write(Path out) throws Exception {
     List<String> peers = new ArrayList<>();
-    for (String p : PeerServer.ALL) {
-      if (meta.getProperty("peers", "").contains(p)) {
+    List<String> known = new ArrayList<>(PeerServer.ALL);
+    known.add(1, PeerServer.BASELINE);
+    for (String p : known) {
+      if (List.of(meta.getProperty("peers", "").split(",")).contains(p)) {
         peers.add(p);
       }
     }
@@ -89,6 +91,14 @@ final class Report {
                 + " `bench/results/latest/` (`runs.csv`, `results.csv`, `percentiles.csv`). Node-local"
                 + " costs without the network are measured by `bench/fanout.sh` (in-process fan-out)"
                 + " and `bench/redis-broker.sh` (the Redis broker).\n\n");
+    if (meta.getProperty("baseline") != null) {
+      md.append("**Before and after.** \"Switchboard before\" is commit `")
+          .append(meta.getProperty("baseline"))
+          .append("`, \"Switchboard\" is `")
+          .append(meta.getProperty("commit"))
+          .append("`: both jars built by `bench/compare.sh`, run one after the other in each scenario")
+          .append(" with the same generator and settings; the ratios in brackets are before ÷ after.\n\n");
+    }
     new MethodSection(meta, repo).write(md);
     for (Map.Entry<String, String> section : TITLES.entrySet()) {
       Map<String, Map<String, Map<String, Double>>> variants = data.get(section.getKey());

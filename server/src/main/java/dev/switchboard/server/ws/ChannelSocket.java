@@ -62,6 +62,7 @@ public final class ChannelSocket implements ChannelSocketEndpoint {
   private final String serverVersion;
   private final ConnectionLimits limits;
   private final ContractInfo contract;
+  private final Outbox.Registry outboxes = new Outbox.Registry();
 
   ChannelSocket(
       FrameCodec codec,
@@ -102,7 +103,13 @@ public final class ChannelSocket implements ChannelSocketEndpoint {
   @Override
   public Connection open(Channel channel, Caller caller) {
     Connection connection =
-        new Connection(newConnectionId(), caller, channel, configuration, registry.framesOut());
+        new Connection(
+            newConnectionId(),
+            caller,
+            channel,
+            outboxes.of(channel.eventLoop()),
+            configuration,
+            registry.framesOut());
     if (!registry.add(connection)) {
       connection.close(CloseCode.TOO_MANY_CONNECTIONS, "too many connections for this token");
       return connection;

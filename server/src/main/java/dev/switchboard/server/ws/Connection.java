@@ -4,12 +4,13 @@ import dev.switchboard.contract.error.CloseCode;
 import dev.switchboard.server.auth.Caller;
 import dev.switchboard.server.channel.StreamEvent;
 import dev.switchboard.server.wire.CommandReplies;
+import dev.switchboard.server.ws.guard.PreEncodedFrame;
 import dev.switchboard.server.ws.guard.ProtocolErrorBudget;
 import dev.switchboard.server.ws.guard.WebSocketConfiguration;
 import dev.switchboard.server.ws.guard.WindowCounter;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.VoidChannelPromise;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.util.Map;
@@ -19,13 +20,13 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Connection is one client socket on {@code /ws}: who it acts for, its subscriptions, and its
- * single outbound path. Every frame goes through {@link #send}, which hands it to the socket's
- * event loop in call order, so frames sent in order (replies after the events that preceded them)
- * arrive in order.
+ * single outbound path. Every frame, the Close included, goes through the {@link Outbox} of the
+ * socket's event loop in call order, so frames sent in order (replies after the events that
+ * preceded them) arrive in order, and frames sent while the loop is busy leave in one write.
  *
- * <p>Frames are written to the socket's Netty channel as text frames: a channel event is written as
- * its {@link StreamEvent#frameUtf8() bytes}, encoded once per publish and wrapped, not copied, for
- * each subscriber.
+ * <p>A channel event is written as a {@link PreEncodedFrame}: its WebSocket frame, header and
+ * payload, is built once per publish by whichever thread delivers it, and every subscriber's socket
+ * writes a view of the same off-heap bytes.
  *
  * <p>Connection keeps no queue of its own: the WebSocket guard ({@code FrameRulesHandler}) holds
  * every frame written while the channel is not writable in the socket's bounded outbound queue,
@@ -39,6 +40,8 @@ public final class Connection implements CommandReplies {
   private final String id;
   private final Caller caller;
   private final Channel channel;
+  private final Outbox outbox;
+  private final ChannelPromise voidPromise;
   private final LongAdder framesOut;
   // Sized for the few channels a socket usually holds (it grows as needed): the default table is
   // twice as large, on every idle socket.
@@ -49,15 +52,22 @@ public final class Connection implements CommandReplies {
   private final WindowCounter rateLimited;
   private final ProtocolErrorBudget protocolErrors;
 
+  /** Set by the outbox, on the event loop, while a flush of this socket is due. */
+  boolean flushPending;
+
   Connection(
       String id,
       Caller caller,
       Channel channel,
+      Outbox outbox,
       WebSocketConfiguration limits,
       LongAdder framesOut) {
     this.id = id;
     this.caller = caller;
     this.channel = channel;
+    this.outbox = outbox;
+    // Written frames need no promise of their own; failures are Netty's to log.
+    this.voidPromise = new VoidChannelPromise(channel, false);
     this.framesOut = framesOut;
     long now = System.nanoTime();
     this.commands = new TokenBucket(limits.maxCommandsPerSecond(), now);
@@ -79,6 +89,11 @@ public final class Connection implements CommandReplies {
   /** The socket's Netty channel. */
   Channel channel() {
     return channel;
+  }
+
+  /** The promise every frame but the Close is written with. */
+  ChannelPromise voidPromise() {
+    return voidPromise;
   }
 
   /** Records that the client sent a frame, which keeps the connection from idling out. */
@@ -112,16 +127,17 @@ public final class Connection implements CommandReplies {
   }
 
   /**
-   * Hands a frame to the socket's event loop. A client that stops reading lets unsent bytes pile up
-   * in Netty; the guard evicts it as a slow consumer (4000) and it recovers by offset when it
-   * reconnects. Closing politely here would not help: a polite close waits on the stalled socket.
+   * Hands a frame to the socket's event loop, through its outbox. A client that stops reading lets
+   * unsent bytes pile up in Netty; the guard evicts it as a slow consumer (4000) and it recovers by
+   * offset when it reconnects. Closing politely here would not help: a polite close waits on the
+   * stalled socket.
    */
   public void send(String frame) {
     if (closed.get()) {
       return;
     }
     framesOut.increment();
-    channel.writeAndFlush(new TextWebSocketFrame(frame));
+    outbox.add(this, new TextWebSocketFrame(frame), false);
   }
 
   /** Replies to one of the client's commands: {@link #send(String)}. */
@@ -131,7 +147,7 @@ public final class Connection implements CommandReplies {
   }
 
   /**
-   * Sends a channel event as the bytes it was encoded to once for all its subscribers, through the
+   * Sends a channel event as the frame it was encoded to once for all its subscribers, through the
    * same path and in the same order as {@link #send(String)}.
    */
   void send(StreamEvent event) {
@@ -139,8 +155,7 @@ public final class Connection implements CommandReplies {
       return;
     }
     framesOut.increment();
-    // A wrapper around the shared bytes: no copy and nothing to release.
-    channel.writeAndFlush(new TextWebSocketFrame(Unpooled.wrappedBuffer(event.frameUtf8())));
+    outbox.add(this, FanOutFrame.of(event), false);
   }
 
   /**
@@ -150,9 +165,7 @@ public final class Connection implements CommandReplies {
    */
   public void close(CloseCode code, String reason) {
     if (releaseAll() && channel.isOpen()) {
-      channel
-          .writeAndFlush(new CloseWebSocketFrame(code.code(), reason))
-          .addListener(ChannelFutureListener.CLOSE);
+      outbox.add(this, new CloseWebSocketFrame(code.code(), reason), true);
     }
   }
 

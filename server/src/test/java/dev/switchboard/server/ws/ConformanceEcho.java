@@ -30,6 +30,7 @@ public final class ConformanceEcho implements ChannelSocketEndpoint {
   private final WebSocketConfiguration configuration;
   private final AtomicLong ids = new AtomicLong();
   private final LongAdder framesOut = new LongAdder();
+  private final Outbox.Registry outboxes = new Outbox.Registry();
 
   ConformanceEcho(WebSocketConfiguration configuration) {
     this.configuration = configuration;
@@ -38,7 +39,12 @@ public final class ConformanceEcho implements ChannelSocketEndpoint {
   @Override
   public Connection open(Channel channel, Caller caller) {
     return new Connection(
-        "echo-" + ids.incrementAndGet(), caller, channel, configuration, framesOut);
+        "echo-" + ids.incrementAndGet(),
+        caller,
+        channel,
+        outboxes.of(channel.eventLoop()),
+        configuration,
+        framesOut);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.switchboard.server.ws;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,11 +12,21 @@ import dev.switchboard.contract.ChannelName;
 import dev.switchboard.contract.error.CloseCode;
 import dev.switchboard.server.auth.Caller;
 import dev.switchboard.server.channel.StreamEvent;
+import dev.switchboard.server.ws.guard.PreEncodedFrame;
 import dev.switchboard.server.ws.guard.WebSocketConfiguration;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocket13FrameEncoder;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +55,7 @@ class ConnectionTest {
   private final LongAdder framesOut = new LongAdder();
 
   @Test
-  void writesAnEventAsTheBytesItWasEncodedToOnceForEverySubscriber() {
+  void writesAnEventAsOneWebSocketFrameBuiltOnceForEverySubscriber() {
     StreamEvent event =
         new StreamEvent(SESSION_A, "e1", 7, 0, "{\"type\":\"stream_output\",\"é\":1}");
     EmbeddedChannel first = new EmbeddedChannel();
@@ -51,15 +63,41 @@ class ConnectionTest {
 
     connection(first).send(event);
     connection(second).send(event);
+    first.runPendingTasks();
+    second.runPendingTasks();
 
-    for (EmbeddedChannel channel : new EmbeddedChannel[] {first, second}) {
-      TextWebSocketFrame frame = channel.readOutbound();
-      assertEquals(event.frameText(), frame.text());
-      assertTrue(frame.content().hasArray());
-      assertSame(event.frameUtf8(), frame.content().array(), "wrapped, not copied");
-      frame.release();
+    PreEncodedFrame a = first.readOutbound();
+    PreEncodedFrame b = second.readOutbound();
+    byte[] payload = event.frameUtf8();
+    for (PreEncodedFrame frame : new PreEncodedFrame[] {a, b}) {
+      ByteBuf wire = frame.content();
+      assertEquals(0x81, wire.getUnsignedByte(0), "final text frame");
+      assertEquals(payload.length, wire.getUnsignedByte(1), "unmasked, 7-bit length");
+      assertArrayEquals(payload, ByteBufUtil.getBytes(wire, 2, wire.readableBytes() - 2));
     }
+    assertSame(a.content().unwrap(), b.content().unwrap(), "one buffer, shared");
+    a.release();
+    b.release();
     assertEquals(2, framesOut.sum());
+  }
+
+  @Test
+  void encodesLongFramesWithTheLengthsRfc6455Gives() {
+    for (int length : new int[] {125, 126, 65_535, 65_536}) {
+      byte[] payload = "x".repeat(length).getBytes(StandardCharsets.UTF_8);
+      EmbeddedChannel channel = new EmbeddedChannel(new PreEncodedFrame.Encoder());
+      channel.writeOutbound(PreEncodedFrame.of(payload));
+      ByteBuf ours = channel.readOutbound();
+      EmbeddedChannel netty = new EmbeddedChannel(new WebSocket13FrameEncoder(false));
+      netty.writeOutbound(new TextWebSocketFrame(Unpooled.wrappedBuffer(payload)));
+      ByteBuf theirs = Unpooled.buffer();
+      for (ByteBuf part; (part = netty.readOutbound()) != null; part.release()) {
+        theirs.writeBytes(part);
+      }
+      assertEquals(ByteBufUtil.hexDump(theirs), ByteBufUtil.hexDump(ours), "length " + length);
+      ours.release();
+      theirs.release();
+    }
   }
 
   @Test
@@ -70,12 +108,54 @@ class ConnectionTest {
     connection.send("{\"reply\":1}");
     connection.send(new StreamEvent(SESSION_A, "e1", 1, 0, "{\"event\":1}"));
     connection.send("{\"reply\":2}");
+    channel.runPendingTasks();
 
     for (String expected : new String[] {"{\"reply\":1}", "{\"event\":1}", "{\"reply\":2}"}) {
-      TextWebSocketFrame frame = channel.readOutbound();
-      assertEquals(expected, frame.text());
+      WebSocketFrame frame = channel.readOutbound();
+      String text =
+          frame instanceof TextWebSocketFrame textFrame
+              ? textFrame.text()
+              : frame.content().toString(2, frame.content().readableBytes() - 2, UTF_8);
+      assertEquals(expected, text);
       frame.release();
     }
+  }
+
+  @Test
+  void framesSentWhileTheLoopIsBusyLeaveInOneFlush() {
+    AtomicInteger flushes = new AtomicInteger();
+    EmbeddedChannel channel = new EmbeddedChannel(countingFlushes(flushes));
+    Connection connection = connection(channel);
+
+    for (int i = 0; i < 5; i++) {
+      connection.send(new StreamEvent(SESSION_A, "e1", i + 1, 0, "{\"event\":" + i + "}"));
+    }
+    assertNull(channel.readOutbound(), "nothing is written before the loop runs");
+    channel.runPendingTasks();
+
+    assertEquals(1, flushes.get());
+    for (int i = 0; i < 5; i++) {
+      WebSocketFrame frame = channel.readOutbound();
+      assertTrue(frame.content().toString(UTF_8).endsWith("{\"event\":" + i + "}"));
+      frame.release();
+    }
+  }
+
+  @Test
+  void aFloodIsWrittenInTasksOfBoundedSize() {
+    AtomicInteger flushes = new AtomicInteger();
+    EmbeddedChannel channel = new EmbeddedChannel(countingFlushes(flushes));
+    Connection connection = connection(channel);
+    int frames = Outbox.MAX_FRAMES_PER_TASK + 10;
+
+    for (int i = 0; i < frames; i++) {
+      connection.send("{}");
+    }
+    channel.runPendingTasks();
+
+    assertEquals(2, flushes.get(), "the loop got its turn between the two tasks");
+    assertEquals(frames, channel.outboundMessages().size());
+    channel.finishAndReleaseAll();
   }
 
   @Test
@@ -83,20 +163,41 @@ class ConnectionTest {
     EmbeddedChannel channel = new EmbeddedChannel();
     Connection connection = connection(channel);
 
+    connection.send("{\"last\":true}");
     connection.close(CloseCode.SERVER_DRAINING, "bye");
     connection.send("{}");
     connection.send(new StreamEvent(SESSION_A, "e1", 1, 0, "{}"));
+    channel.runPendingTasks();
 
+    TextWebSocketFrame last = channel.readOutbound();
+    assertEquals("{\"last\":true}", last.text(), "what was sent before the Close goes first");
+    last.release();
     CloseWebSocketFrame close = channel.readOutbound();
     assertEquals(CloseCode.SERVER_DRAINING.code(), close.statusCode());
     assertEquals("bye", close.reasonText());
     close.release();
     assertNull(channel.readOutbound());
     assertFalse(channel.isOpen(), "TCP dropped once the Close is written");
-    assertEquals(0, framesOut.sum());
+    assertEquals(1, framesOut.sum());
+  }
+
+  private static ChannelOutboundHandlerAdapter countingFlushes(AtomicInteger flushes) {
+    return new ChannelOutboundHandlerAdapter() {
+      @Override
+      public void flush(ChannelHandlerContext ctx) {
+        flushes.incrementAndGet();
+        ctx.flush();
+      }
+    };
   }
 
   private Connection connection(EmbeddedChannel channel) {
-    return new Connection("c-1", Caller.forAdmin(), channel, LIMITS, framesOut);
+    return new Connection(
+        "c-1",
+        Caller.forAdmin(),
+        channel,
+        new Outbox.Registry().of(channel.eventLoop()),
+        LIMITS,
+        framesOut);
   }
 }

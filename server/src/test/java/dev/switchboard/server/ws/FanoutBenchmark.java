@@ -12,6 +12,7 @@ import dev.switchboard.server.channel.InMemoryBroker;
 import dev.switchboard.server.channel.SubscribeResult;
 import dev.switchboard.server.wire.ChannelPublisher;
 import dev.switchboard.server.wire.FrameCodec;
+import dev.switchboard.server.ws.guard.PreEncodedFrame;
 import dev.switchboard.server.ws.guard.WebSocketConfiguration;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.context.ApplicationContext;
@@ -19,8 +20,8 @@ import io.micronaut.json.JsonMapper;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
+import io.netty.channel.DefaultEventLoop;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.http.websocketx.WebSocket13FrameEncoder;
 import io.netty.util.ReferenceCountUtil;
 import java.util.Arrays;
 import java.util.List;
@@ -29,8 +30,9 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * FanoutBenchmark measures what one publish costs on a node: numbering, encoding once, recording
  * history and handing the frame to each subscriber's connection, which writes it through a Netty
- * pipeline with the WebSocket frame encoder, whose socket is replaced by a sink so the figure is
- * the server's own work, not the network.
+ * pipeline with the WebSocket frame encoder on an event loop (through the loop's outbox, as on a
+ * server), whose socket is replaced by a sink so the figure is the server's own work, not the
+ * network. A publish is timed until the last subscriber's frame reached its sink.
  *
  * <p>It prints the cost per subscriber at 1,000 and 10,000 subscribers, and the cost of publishing
  * to a 10-subscriber channel with 10 and with 5,000 other connections open (each on its own
@@ -110,6 +112,11 @@ public final class FanoutBenchmark {
             null);
     private final FrameCodec codec;
     private final ChannelPublisher publisher;
+    private final DefaultEventLoop loop = new DefaultEventLoop();
+    private final Outbox outbox = new Outbox.Registry().of(loop);
+    private final java.util.Map<String, Integer> subscribers = new java.util.HashMap<>();
+    // Frames written to sinks once everything handed to the outbox so far has been written.
+    private long expected = DELIVERED.sum();
     private long seq;
 
     Setup(FrameCodec codec) {
@@ -120,15 +127,27 @@ public final class FanoutBenchmark {
     void subscribe(String channel, int count) {
       LongAdder frames = new LongAdder();
       for (int i = 0; i < count; i++) {
-        Connection connection = new Connection("c-" + i, Caller.forAdmin(), sink(), LIMITS, frames);
+        Connection connection =
+            new Connection("c-" + i, Caller.forAdmin(), sink(), outbox, LIMITS, frames);
         ChannelSubscription subscription = new ChannelSubscription(connection, channel, codec);
         SubscribeResult result = hub.subscribe(ChannelName.parse(channel), null, subscription);
         subscription.start(result.handle(), "{}", List.of());
+      }
+      subscribers.merge(channel, count, Integer::sum);
+      expected += count; // the subscribe replies
+      awaitDelivered();
+    }
+
+    /** Waits until every frame handed to the outbox has reached its sink. */
+    private void awaitDelivered() {
+      while (DELIVERED.sum() < expected) {
+        Thread.onSpinWait();
       }
     }
 
     long[] publish(String channel, int count) {
       long[] nanos = new long[count];
+      int channelSubscribers = subscribers.get(channel);
       for (int i = 0; i < count; i++) {
         StreamOutputEvent event =
             new StreamOutputEvent(
@@ -141,6 +160,8 @@ public final class FanoutBenchmark {
                     OutputStreamName.STDOUT));
         long start = System.nanoTime();
         publisher.publish(event);
+        expected += channelSubscribers;
+        awaitDelivered();
         nanos[i] = System.nanoTime() - start;
       }
       return nanos;
@@ -158,7 +179,7 @@ public final class FanoutBenchmark {
             promise.setSuccess();
           }
         },
-        new WebSocket13FrameEncoder(false));
+        new PreEncodedFrame.Encoder());
   }
 
   private static long sum(long[] values) {

@@ -101,6 +101,7 @@ final class FrameRulesHandler extends ChannelDuplexHandler {
       upgraded = true;
       try {
         StrictDecoder.install(ctx.pipeline(), ctx.name(), maxMessageBytes, compression);
+        PreEncodedFrame.installEncoder(ctx.pipeline());
       } catch (RuntimeException e) {
         // Fail closed: a socket without the guard's decoder would accept what it must refuse.
         LOG.error("WebSocket upgrade refused: {}", e.getMessage());

@@ -25,8 +25,10 @@ import java.util.Optional;
  *       NettyServerWebSocketUpgradeHandler}).
  *   <li>{@link #MICRONAUT_IDLE_STATE} and {@link #MICRONAUT_ACCESS_LOGGER}: HTTP handlers the
  *       channel socket takes off an upgraded connection.
- *   <li>{@link #NETTY_WS_DECODER}: the frame decoder Netty's handshaker installs (a literal in
- *       Netty, not a public constant), which the guard replaces with its strict one.
+ *   <li>{@link #NETTY_WS_DECODER} and {@link #NETTY_WS_ENCODER}: the frame decoder and encoder
+ *       Netty's handshaker installs (literals in Netty, not public constants), which the guard
+ *       replaces with its strict decoder and with an encoder that also writes {@link
+ *       PreEncodedFrame}s.
  *   <li>{@link #unsentBytes}: Netty's count of bytes written and not yet taken by the kernel,
  *       through {@code channel.unsafe().outboundBuffer()}.
  *   <li>{@link #pipelineOf}: the connection behind a Micronaut request, through the {@code
@@ -52,6 +54,9 @@ public final class FrameworkInternals {
 
   /** The name Netty's WebSocket handshaker gives the frame decoder it installs. */
   public static final String NETTY_WS_DECODER = "wsdecoder";
+
+  /** The name Netty's WebSocket handshaker gives the frame encoder it installs. */
+  public static final String NETTY_WS_ENCODER = "wsencoder";
 
   private FrameworkInternals() {}
 

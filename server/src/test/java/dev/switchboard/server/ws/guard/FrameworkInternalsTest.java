@@ -60,7 +60,7 @@ class FrameworkInternalsTest {
   }
 
   @Test
-  void nettysHandshakerInstallsItsDecoderUnderTheNameTheGuardReplaces() {
+  void nettysHandshakerInstallsItsDecoderAndEncoderUnderTheNamesTheGuardReplaces() {
     EmbeddedChannel channel =
         new EmbeddedChannel(new HttpRequestDecoder(), new HttpResponseEncoder());
     FullHttpRequest upgrade =
@@ -81,6 +81,12 @@ class FrameworkInternalsTest {
         channel.pipeline().get(FrameworkInternals.NETTY_WS_DECODER),
         "Netty's handshaker no longer installs \""
             + FrameworkInternals.NETTY_WS_DECODER
+            + "\"; pipeline: "
+            + channel.pipeline().names());
+    assertNotNull(
+        channel.pipeline().get(FrameworkInternals.NETTY_WS_ENCODER),
+        "Netty's handshaker no longer installs \""
+            + FrameworkInternals.NETTY_WS_ENCODER
             + "\"; pipeline: "
             + channel.pipeline().names());
     upgrade.release();
