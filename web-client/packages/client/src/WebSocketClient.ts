@@ -1,7 +1,8 @@
 /**
  * WebSocketClient owns one `/ws` connection and everything about it: the state machine, the
- * heartbeat, reconnection with backoff, the outgoing queue, channel subscriptions with their
- * stream positions, and routing of validated frames to the event bus. It knows nothing of any
+ * heartbeat, reconnection with backoff, the outgoing queue, and routing each validated frame to
+ * the {@link Subscription} of its channel (which keeps the channel's handlers and stream
+ * position, see `subscription.ts`). It knows nothing of any
  * UI framework or runtime: it is tested against a fake socket, runs in Node with the `ws`
  * package's socket, and the web app's `WebSocketProvider` only renders it.
  */
@@ -18,8 +19,6 @@ import {
   GlobalCommandTypes,
   isGlobalEvent,
 } from "@switchboard/contract";
-import { BoundedList } from "./boundedList.js";
-import { ChannelSubscriptions, type ChannelSubscriber } from "./channelSubscriptions.js";
 import {
   attemptsExhaustedError,
   type ClientError,
@@ -32,13 +31,15 @@ import {
   ConnectionStates,
   type StateChange,
 } from "./connectionState.js";
+import { FrameRecorder } from "./frameRecorder.js";
 import { Heartbeat } from "./heartbeat.js";
 import { OutgoingQueue } from "./outgoingQueue.js";
 import { type CommandError, PendingReplies } from "./pendingReplies.js";
 import { Backoff, shouldReconnect } from "./reconnectionStrategy.js";
 import { parseServerFrame } from "./serverFrame.js";
 import { SnapshotStore } from "./snapshotStore.js";
-import { type ChannelHandler, WebSocketEventBus } from "./WebSocketEventBus.js";
+import type { ChannelHandler, Subscription } from "./subscription.js";
+import { SubscriptionRegistry } from "./subscriptionRegistry.js";
 import {
   type ClientSnapshot,
   type FrameRecord,
@@ -53,11 +54,7 @@ import { WebSocketMetrics } from "./WebSocketMetrics.js";
 
 const GLOBAL = Channels.global();
 
-/** How many frames {@link WebSocketClient.getRecentFrames} keeps. */
-export const RECENT_FRAMES = 50;
-
 export class WebSocketClient {
-  readonly bus: WebSocketEventBus;
   readonly metrics: WebSocketMetrics;
   private readonly options: WebSocketClientOptions;
   private readonly logger: Logger;
@@ -65,13 +62,11 @@ export class WebSocketClient {
   private readonly machine = new ConnectionStateMachine();
   private readonly backoff: Backoff;
   private readonly queue: OutgoingQueue;
-  private readonly subscriptions = new ChannelSubscriptions();
+  private readonly subscriptions: SubscriptionRegistry;
   private readonly heartbeat: Heartbeat;
   private readonly store: SnapshotStore<ClientSnapshot>;
   private readonly errorListeners = new Set<(error: ClientError) => void>();
-  private readonly frameTaps = new Set<(frame: FrameRecord) => void>();
-  private readonly recentFrames = new BoundedList<FrameRecord>(RECENT_FRAMES);
-  private readonly rejectedFrames = new BoundedList<RejectedFrame>(RECENT_FRAMES);
+  private readonly frames: FrameRecorder;
   private readonly pendingReplies = new PendingReplies();
   private socket: SocketLike | null = null;
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
@@ -87,8 +82,25 @@ export class WebSocketClient {
     this.options = options;
     this.logger = options.logger ?? console;
     this.now = options.now ?? Date.now;
-    this.bus = options.bus ?? new WebSocketEventBus(this.logger);
+    this.subscriptions = new SubscriptionRegistry(
+      {
+        isReady: () => this.isReady(),
+        sendSubscribe: (data) =>
+          this.sendGlobal(
+            { channel: GLOBAL, type: GlobalCommandTypes.SUBSCRIBE, data },
+            this.nextRef(),
+          ),
+        sendUnsubscribe: (channel) =>
+          this.sendGlobal({
+            channel: GLOBAL,
+            type: GlobalCommandTypes.UNSUBSCRIBE,
+            data: { channel },
+          }),
+      },
+      this.logger,
+    );
     this.metrics = options.metrics ?? new WebSocketMetrics();
+    this.frames = new FrameRecorder(this.now);
     this.backoff = new Backoff(options.backoff);
     this.queue = new OutgoingQueue(options.maxQueuedMessages, this.logger);
     this.heartbeat = new Heartbeat({
@@ -129,25 +141,38 @@ export class WebSocketClient {
    * function that stops it.
    */
   tapFrames(tap: (frame: FrameRecord) => void): () => void {
-    this.frameTaps.add(tap);
-    return () => this.frameTaps.delete(tap);
+    return this.frames.tap(tap);
   }
 
   /**
-   * The last frames sent or received (at most {@link RECENT_FRAMES}, oldest first), so dev tools
+   * The last frames sent or received (at most `RECENT_FRAMES`, oldest first), so dev tools
    * loaded after the connection opened still show how it started. They hold the frames' text,
    * which exists anyway.
    */
   getRecentFrames(): readonly FrameRecord[] {
-    return this.recentFrames.toArray();
+    return this.frames.recentFrames();
   }
 
   /** For `useSyncExternalStore`. */
   subscribeSnapshot = (listener: () => void): (() => void) => this.store.subscribe(listener);
   getSnapshot = (): ClientSnapshot => this.store.get();
 
-  /** The channels with at least one subscriber. */
+  /** The channels with at least one subscriber, in subscription order. */
   getActiveChannels(): string[] {
+    return this.subscriptions.list().map((subscription) => subscription.channel);
+  }
+
+  /**
+   * The {@link Subscription} of `channel` (its state, position and number of listeners), or
+   * `undefined` when nobody follows it.
+   */
+  getSubscription<C extends ChannelName>(channel: C): Subscription<C> | undefined {
+    // The registry keys subscriptions by their own channel, so the one found is a Subscription<C>.
+    return this.subscriptions.get(channel) as Subscription<C> | undefined;
+  }
+
+  /** Every channel's {@link Subscription}, in subscription order. */
+  getSubscriptions(): Subscription[] {
     return this.subscriptions.list();
   }
 
@@ -208,27 +233,15 @@ export class WebSocketClient {
    * channel's first subscriber; returns the function that unsubscribes. After a reconnect the
    * channel is resubscribed `since` its last applied event. The handler's type follows the
    * channel's: `subscribe(Channels.session(id), (event) => ...)` hands it `Frame<SessionEvent>`.
+   * `global` needs no subscribe on the server (every connection is on it): its handlers get the
+   * connection's own events (`connected`, `pong`, ...).
    */
   subscribe<C extends ChannelName>(
     channel: C,
     handler: ChannelHandler<C>,
     options: SubscribeOptions = {},
   ): () => void {
-    const subscriber: ChannelSubscriber = { onResync: options.onResync };
-    const offBus = this.bus.on(channel, handler);
-    if (this.subscriptions.add(channel, subscriber, options.since) && this.isReady()) {
-      this.sendSubscribe(channel);
-    }
-    return () => {
-      offBus();
-      if (this.subscriptions.remove(channel, subscriber) && this.isReady()) {
-        this.sendGlobal({
-          channel: GLOBAL,
-          type: GlobalCommandTypes.UNSUBSCRIBE,
-          data: { channel },
-        });
-      }
-    };
+    return this.subscriptions.subscribe(channel, handler, options);
   }
 
   private openSocket(): void {
@@ -240,6 +253,7 @@ export class WebSocketClient {
     socket.onclose = (event) => {
       if (this.socket === socket) {
         this.socket = null;
+        this.subscriptions.connectionLost();
         this.connectionLost(event.code, event.reason);
       }
     };
@@ -257,10 +271,10 @@ export class WebSocketClient {
     this.lastMessageAt = this.now();
     this.metrics.trackReceived();
     const parsed = parseServerFrame(raw);
-    this.recordFrame("in", String(raw), parsed.ok ? parsed.frame : null);
+    this.frames.record("in", String(raw), parsed.ok ? parsed.frame : null);
     if (!parsed.ok) {
       this.metrics.trackRejected();
-      this.rememberRejected(String(raw), parsed.problem);
+      this.frames.reject(String(raw), parsed.problem);
       this.logger.warn(`WebSocket: ignored a frame from the server: ${parsed.problem}.`);
       return;
     }
@@ -268,10 +282,8 @@ export class WebSocketClient {
     this.pendingReplies.answer(frame);
     if (isGlobalEvent(frame)) {
       this.onGlobalEvent(frame);
-    } else if (!this.subscriptions.accept(frame.channel, frame.offset)) {
-      return; // already applied: a replay overlapping what the client had
     }
-    this.bus.emit(frame.channel, frame);
+    this.subscriptions.deliver(frame);
   }
 
   private onGlobalEvent(event: Frame<GlobalEvent>): void {
@@ -285,7 +297,7 @@ export class WebSocketClient {
         }
         if (first) {
           // Subscriptions and queued commands wait for `connected`: only now is the contract known.
-          this.subscriptions.list().forEach((channel) => this.sendSubscribe(channel));
+          this.subscriptions.joinAll();
           this.queue.drain().forEach((frame) => this.write(frame));
         }
         this.heartbeat.start(event.data.heartbeatIntervalMs, event.data.limits.pongTimeoutMs);
@@ -301,19 +313,16 @@ export class WebSocketClient {
         return;
       }
       case "subscription_success":
-        return this.subscriptions.confirm(event.data);
+        return this.subscriptions.get(event.data.channel)?.confirm(event.data);
       case "subscription_error": {
         const { channel, code, reason } = event.data;
+        this.subscriptions.get(channel)?.refused();
         return this.report({ kind: "subscription", channel, code, message: reason });
       }
       case "unsubscribed":
-        // The answer to our own unsubscribe comes after the channel was forgotten here. For a
-        // channel still followed, the server ended it (its stream was reset): subscribe again
-        // from the last position; the server answers `recovered: false` and `onResync` runs.
-        if (this.subscriptions.list().includes(event.data.channel)) {
-          this.sendSubscribe(event.data.channel);
-        }
-        return;
+        // The answer to our own unsubscribe comes after the channel was forgotten here (or, when
+        // it was followed again meanwhile, while it is subscribing): `ended` tells them apart.
+        return this.subscriptions.get(event.data.channel)?.ended();
       case "error": {
         const { code, message, retryable } = event.data;
         return this.report({ kind: "server", code, message, retryable });
@@ -370,7 +379,6 @@ export class WebSocketClient {
     }, delayMs);
   }
 
-  /** Detaches and closes the socket (its close event never reaches the funnel); stops timers. */
   /**
    * The server speaks a contract this client cannot (another major, or older than it needs): it
    * sends nothing more, closes the socket and stays down; the snapshot's `contract` says why, so
@@ -385,8 +393,10 @@ export class WebSocketClient {
     this.publishSnapshot();
   }
 
+  /** Detaches and closes the socket (its close event never reaches the funnel); stops timers. */
   private closeSocket(): void {
     this.heartbeat.stop();
+    this.subscriptions.connectionLost();
     if (this.reconnectTimer !== null) {
       clearTimeout(this.reconnectTimer);
       this.reconnectTimer = null;
@@ -394,11 +404,6 @@ export class WebSocketClient {
     const socket = this.socket;
     this.socket = null;
     socket?.close(CloseCode.NORMAL);
-  }
-
-  private sendSubscribe(channel: string): void {
-    const data = this.subscriptions.subscribeData(channel);
-    this.sendGlobal({ channel: GLOBAL, type: GlobalCommandTypes.SUBSCRIBE, data }, this.nextRef());
   }
 
   private sendGlobal(command: GlobalCommand, ref?: string): void {
@@ -409,35 +414,15 @@ export class WebSocketClient {
     const text = JSON.stringify(frame);
     this.socket?.send(text);
     this.metrics.trackSent();
-    this.recordFrame("out", text, frame);
-  }
-
-  private recordFrame(
-    direction: FrameRecord["direction"],
-    text: string,
-    frame: { channel: string; type: string } | null,
-  ): void {
-    const record: FrameRecord = {
-      direction,
-      at: this.now(),
-      channel: frame?.channel ?? null,
-      type: frame?.type ?? null,
-      text,
-    };
-    this.recentFrames.add(record);
-    [...this.frameTaps].forEach((tap) => tap(record));
-  }
-
-  private rememberRejected(text: string, problem: string): void {
-    this.rejectedFrames.add({ at: this.now(), text: text.slice(0, 2_000), problem });
+    this.frames.record("out", text, frame);
   }
 
   /**
-   * The last {@link RECENT_FRAMES} frames from the server that did not match the contract, with
+   * The last `RECENT_FRAMES` frames from the server that did not match the contract, with
    * why: they were dropped before any handler (for the dev tools).
    */
   getRejectedFrames(): readonly RejectedFrame[] {
-    return this.rejectedFrames.toArray();
+    return this.frames.rejectedFrames();
   }
 
   private report(error: ClientError): void {

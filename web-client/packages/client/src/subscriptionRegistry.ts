@@ -1,0 +1,84 @@
+/**
+ * SubscriptionRegistry holds the one {@link Subscription} of every followed channel, keyed by its
+ * name: the first `subscribe()` of a channel creates it and joins it on the server, the last
+ * unsubscribe leaves and forgets it, and the connection's events reach it here.
+ */
+import type { ChannelEvent, ChannelName, Frame } from "@switchboard/contract";
+import {
+  type ChannelHandler,
+  type ErrorLogger,
+  type EventHandler,
+  Subscription,
+  type SubscriptionListener,
+  type SubscriptionTransport,
+} from "./subscription.js";
+import type { SubscribeOptions } from "./webSocketClientOptions.js";
+
+export class SubscriptionRegistry {
+  private readonly subscriptions = new Map<string, Subscription>();
+  private readonly transport: SubscriptionTransport;
+  private readonly logger: ErrorLogger;
+
+  constructor(transport: SubscriptionTransport, logger: ErrorLogger) {
+    this.transport = transport;
+    this.logger = logger;
+  }
+
+  /**
+   * Adds `handler` to the channel's subscription, creating and joining it for the first caller
+   * (`options.since` only counts then); returns the function that removes it again.
+   */
+  subscribe<C extends ChannelName>(
+    channel: C,
+    handler: ChannelHandler<C>,
+    options: SubscribeOptions,
+  ): () => void {
+    let subscription = this.subscriptions.get(channel);
+    const first = subscription === undefined;
+    if (subscription === undefined) {
+      subscription = new Subscription(channel, this.transport, this.logger, options.since);
+      this.subscriptions.set(channel, subscription);
+    }
+    // A subscription only gets its own channel's family, which is what makes this widening safe.
+    const listener: SubscriptionListener = {
+      handler: handler as EventHandler,
+      onResync: options.onResync,
+    };
+    subscription.addListener(listener);
+    if (first) {
+      subscription.join();
+    }
+    const joined = subscription;
+    return () => {
+      if (joined.removeListener(listener) && this.subscriptions.get(channel) === joined) {
+        this.subscriptions.delete(channel);
+        joined.leave();
+      }
+    };
+  }
+
+  /** The subscription of `channel`, or `undefined` when nobody follows it. */
+  get(channel: string): Subscription | undefined {
+    return this.subscriptions.get(channel);
+  }
+
+  /** Every subscription, in subscription order. */
+  list(): Subscription[] {
+    return [...this.subscriptions.values()];
+  }
+
+  /** The connection became ready: every subscription asks the server to join its channel. */
+  joinAll(): void {
+    this.subscriptions.forEach((subscription) => subscription.join());
+  }
+
+  /** The connection dropped or closed: no channel is joined any more. */
+  connectionLost(): void {
+    this.subscriptions.forEach((subscription) => subscription.connectionLost());
+  }
+
+  /** Hands an event to its channel's subscription (none: nobody follows the channel any more). */
+  deliver(event: Frame<ChannelEvent>): void {
+    this.subscriptions.get(event.channel)?.deliver(event);
+  }
+}
