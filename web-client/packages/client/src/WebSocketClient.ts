@@ -2,9 +2,9 @@
  * WebSocketClient owns one `/ws` connection and everything about it: the state machine, the
  * heartbeat, reconnection with backoff, the outgoing queue, and routing each validated frame to
  * the {@link Subscription} of its channel (which keeps the channel's handlers and stream
- * position, see `subscription.ts`). It knows nothing of any
- * UI framework or runtime: it is tested against a fake socket, runs in Node with the `ws`
- * package's socket, and the web app's `WebSocketProvider` only renders it.
+ * position, see `subscription.ts`). It knows nothing of any UI framework or runtime: it is
+ * tested against a fake socket, runs in Node with the `ws` package's socket, and the web app's
+ * `WebSocketProvider` only renders it.
  */
 import {
   type ChannelName,
@@ -19,12 +19,7 @@ import {
   GlobalCommandTypes,
   isGlobalEvent,
 } from "@switchboard/contract";
-import {
-  attemptsExhaustedError,
-  type ClientError,
-  connectionDroppedError,
-  terminalCloseError,
-} from "./connectionErrors.js";
+import { type ClientError, ErrorReporter } from "./connectionErrors.js";
 import {
   type ConnectionState,
   ConnectionStateMachine,
@@ -35,7 +30,8 @@ import { FrameRecorder } from "./frameRecorder.js";
 import { Heartbeat } from "./heartbeat.js";
 import { OutgoingQueue } from "./outgoingQueue.js";
 import { type CommandError, PendingReplies } from "./pendingReplies.js";
-import { Backoff, shouldReconnect } from "./reconnectionStrategy.js";
+import { Backoff } from "./reconnectionStrategy.js";
+import { Reconnector } from "./reconnector.js";
 import { parseServerFrame } from "./serverFrame.js";
 import { SnapshotStore } from "./snapshotStore.js";
 import type { ChannelHandler, Subscription } from "./subscription.js";
@@ -65,13 +61,11 @@ export class WebSocketClient {
   private readonly subscriptions: SubscriptionRegistry;
   private readonly heartbeat: Heartbeat;
   private readonly store: SnapshotStore<ClientSnapshot>;
-  private readonly errorListeners = new Set<(error: ClientError) => void>();
+  private readonly errors: ErrorReporter;
   private readonly frames: FrameRecorder;
   private readonly pendingReplies = new PendingReplies();
   private socket: SocketLike | null = null;
-  private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
-  /** The delay a draining server chose for the next reconnect (its `draining` event). */
-  private serverRetryAfterMs: number | null = null;
+  private readonly reconnector: Reconnector;
   private refCounter = 0;
   private lastMessageAt = 0;
   private connectionId: string | null = null;
@@ -82,26 +76,26 @@ export class WebSocketClient {
     this.options = options;
     this.logger = options.logger ?? console;
     this.now = options.now ?? Date.now;
+    this.errors = new ErrorReporter(this.logger);
     this.subscriptions = new SubscriptionRegistry(
       {
         isReady: () => this.isReady(),
-        sendSubscribe: (data) =>
-          this.sendGlobal(
-            { channel: GLOBAL, type: GlobalCommandTypes.SUBSCRIBE, data },
-            this.nextRef(),
-          ),
-        sendUnsubscribe: (channel) =>
-          this.sendGlobal({
-            channel: GLOBAL,
-            type: GlobalCommandTypes.UNSUBSCRIBE,
-            data: { channel },
-          }),
+        send: (command) => this.sendGlobal(command, this.nextRef()),
       },
       this.logger,
+      this.errors.report,
     );
     this.metrics = options.metrics ?? new WebSocketMetrics();
     this.frames = new FrameRecorder(this.now);
     this.backoff = new Backoff(options.backoff);
+    this.reconnector = new Reconnector(this.backoff, this.machine, {
+      reopen: () => {
+        this.metrics.trackReconnection();
+        this.openSocket();
+      },
+      report: this.errors.report,
+      changed: () => this.publishSnapshot(),
+    });
     this.queue = new OutgoingQueue(options.maxQueuedMessages, this.logger);
     this.heartbeat = new Heartbeat({
       nextRef: () => this.nextRef(),
@@ -132,22 +126,17 @@ export class WebSocketClient {
 
   /** Calls `listener` with every {@link ClientError}; returns the function that stops it. */
   onError(listener: (error: ClientError) => void): () => void {
-    this.errorListeners.add(listener);
-    return () => this.errorListeners.delete(listener);
+    return this.errors.listen(listener);
   }
 
-  /**
-   * Calls `tap` with every frame sent or received, as text, for the dev tools; returns the
-   * function that stops it.
-   */
+  /** Calls `tap` with every frame sent or received (dev tools); returns what stops it. */
   tapFrames(tap: (frame: FrameRecord) => void): () => void {
     return this.frames.tap(tap);
   }
 
   /**
    * The last frames sent or received (at most `RECENT_FRAMES`, oldest first), so dev tools
-   * loaded after the connection opened still show how it started. They hold the frames' text,
-   * which exists anyway.
+   * loaded after the connection opened still show how it started.
    */
   getRecentFrames(): readonly FrameRecord[] {
     return this.frames.recentFrames();
@@ -162,10 +151,7 @@ export class WebSocketClient {
     return this.subscriptions.list().map((subscription) => subscription.channel);
   }
 
-  /**
-   * The {@link Subscription} of `channel` (its state, position and number of listeners), or
-   * `undefined` when nobody follows it.
-   */
+  /** The {@link Subscription} of `channel` (state, position, listeners), if anyone follows it. */
   getSubscription<C extends ChannelName>(channel: C): Subscription<C> | undefined {
     // The registry keys subscriptions by their own channel, so the one found is a Subscription<C>.
     return this.subscriptions.get(channel) as Subscription<C> | undefined;
@@ -178,7 +164,7 @@ export class WebSocketClient {
 
   /** Opens the connection, unless one is open or on its way. */
   connect(): void {
-    if (this.socket === null && this.reconnectTimer === null) {
+    if (this.socket === null && !this.reconnector.isWaiting()) {
       this.machine.transition(ConnectionStates.CONNECTING);
       this.openSocket();
     }
@@ -253,7 +239,6 @@ export class WebSocketClient {
     socket.onclose = (event) => {
       if (this.socket === socket) {
         this.socket = null;
-        this.subscriptions.connectionLost();
         this.connectionLost(event.code, event.reason);
       }
     };
@@ -313,25 +298,15 @@ export class WebSocketClient {
         return;
       }
       case "subscription_success":
-        return this.subscriptions.get(event.data.channel)?.confirm(event.data);
-      case "subscription_error": {
-        const { channel, code, reason } = event.data;
-        this.subscriptions.get(channel)?.refused();
-        return this.report({ kind: "subscription", channel, code, message: reason });
-      }
+      case "subscription_error":
       case "unsubscribed":
-        // The answer to our own unsubscribe comes after the channel was forgotten here (or, when
-        // it was followed again meanwhile, while it is subscribing): `ended` tells them apart.
-        return this.subscriptions.get(event.data.channel)?.ended();
+        return this.subscriptions.answer(event);
       case "error": {
         const { code, message, retryable } = event.data;
-        return this.report({ kind: "server", code, message, retryable });
+        return this.errors.report({ kind: "server", code, message, retryable });
       }
       case "draining":
-        // The node is stopping and closes this connection next (4001); it spreads its clients'
-        // reconnects, so its delay replaces the backoff's for that one reconnect.
-        this.serverRetryAfterMs = event.data.retryAfterMs;
-        return;
+        return this.reconnector.useServerDelay(event.data.retryAfterMs);
       default: {
         const _exhaustive: never = event;
         return _exhaustive;
@@ -352,31 +327,8 @@ export class WebSocketClient {
   /** The one funnel every unplanned end of a connection goes through. */
   private connectionLost(closeCode: number, reason: string): void {
     this.heartbeat.stop();
-    if (!shouldReconnect(closeCode)) {
-      this.machine.transition(ConnectionStates.DISCONNECTED);
-      return this.report(terminalCloseError(closeCode, reason));
-    }
-    const serverDelayMs = this.serverRetryAfterMs;
-    this.serverRetryAfterMs = null;
-    const backoffDelayMs = this.backoff.next();
-    const delayMs = backoffDelayMs === null ? null : (serverDelayMs ?? backoffDelayMs);
-    if (delayMs === null) {
-      this.machine.transition(ConnectionStates.DISCONNECTED);
-      this.publishSnapshot();
-      return this.report(attemptsExhaustedError(closeCode, this.backoff.maxAttempts));
-    }
-    const wasOpen = this.machine.isOpen();
-    this.machine.transition(ConnectionStates.RECONNECTING);
-    this.publishSnapshot();
-    if (wasOpen) {
-      // Once per outage, when an open connection drops; failed attempts after it stay quiet.
-      this.report(connectionDroppedError(closeCode, this.backoff.maxAttempts, delayMs));
-    }
-    this.reconnectTimer = setTimeout(() => {
-      this.reconnectTimer = null;
-      this.metrics.trackReconnection();
-      this.openSocket();
-    }, delayMs);
+    this.subscriptions.connectionLost();
+    this.reconnector.connectionLost(closeCode, reason);
   }
 
   /**
@@ -389,7 +341,7 @@ export class WebSocketClient {
     this.closeSocket();
     this.backoff.reset();
     this.machine.transition(ConnectionStates.DISCONNECTED);
-    this.report({ kind: "contract", message: `${reason} Reload the page.` });
+    this.errors.report({ kind: "contract", message: `${reason} Reload the page.` });
     this.publishSnapshot();
   }
 
@@ -397,10 +349,7 @@ export class WebSocketClient {
   private closeSocket(): void {
     this.heartbeat.stop();
     this.subscriptions.connectionLost();
-    if (this.reconnectTimer !== null) {
-      clearTimeout(this.reconnectTimer);
-      this.reconnectTimer = null;
-    }
+    this.reconnector.cancel();
     const socket = this.socket;
     this.socket = null;
     socket?.close(CloseCode.NORMAL);
@@ -423,13 +372,6 @@ export class WebSocketClient {
    */
   getRejectedFrames(): readonly RejectedFrame[] {
     return this.frames.rejectedFrames();
-  }
-
-  private report(error: ClientError): void {
-    if (this.errorListeners.size === 0) {
-      this.logger.error(`WebSocket: ${error.message}`);
-    }
-    [...this.errorListeners].forEach((listener) => listener(error));
   }
 
   private nextRef(): string {

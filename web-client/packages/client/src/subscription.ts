@@ -16,13 +16,16 @@ import {
   type ChannelName,
   Channels,
   type Frame,
+  GlobalCommandTypes,
   type GlobalEvent,
   type ProjectEvent,
   type SessionEvent,
   type ShellEvent,
   type StreamPosition,
+  type SubscribeCommand,
   type SubscribeData,
   type SubscriptionSuccessData,
+  type UnsubscribeCommand,
 } from "@switchboard/contract";
 import type { SubscribeOptions } from "./webSocketClientOptions.js";
 
@@ -60,8 +63,8 @@ export interface ErrorLogger {
 export interface SubscriptionTransport {
   /** Whether commands go out now: open, with a contract this client speaks. */
   isReady(): boolean;
-  sendSubscribe(data: SubscribeData): void;
-  sendUnsubscribe(channel: string): void;
+  /** Sends the command with a `ref`, so the server's `error` about it names it. */
+  send(command: SubscribeCommand | UnsubscribeCommand): void;
 }
 
 /** Whether the server has the channel joined for this connection. */
@@ -145,9 +148,9 @@ export class Subscription<C extends ChannelName = ChannelName> {
     const since = this.position;
     this.recovering = since !== null;
     this.setState(SubscriptionStates.SUBSCRIBING);
-    this.transport.sendSubscribe(
-      since === null ? { channel: this.channel } : { channel: this.channel, since },
-    );
+    const data: SubscribeData =
+      since === null ? { channel: this.channel } : { channel: this.channel, since };
+    this.transport.send({ channel: Channels.global(), type: GlobalCommandTypes.SUBSCRIBE, data });
   }
 
   /** Called by the client after the last listener left: tells the server, if it knows us. */
@@ -155,7 +158,11 @@ export class Subscription<C extends ChannelName = ChannelName> {
     const joined = this.current !== SubscriptionStates.UNSUBSCRIBED;
     this.setState(SubscriptionStates.UNSUBSCRIBED);
     if (joined && !this.implicit && this.transport.isReady()) {
-      this.transport.sendUnsubscribe(this.channel);
+      this.transport.send({
+        channel: Channels.global(),
+        type: GlobalCommandTypes.UNSUBSCRIBE,
+        data: { channel: this.channel },
+      });
     }
   }
 

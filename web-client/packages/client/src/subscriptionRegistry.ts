@@ -3,7 +3,8 @@
  * name: the first `subscribe()` of a channel creates it and joins it on the server, the last
  * unsubscribe leaves and forgets it, and the connection's events reach it here.
  */
-import type { ChannelEvent, ChannelName, Frame } from "@switchboard/contract";
+import type { ChannelEvent, ChannelName, Frame, GlobalEvent } from "@switchboard/contract";
+import type { ClientError } from "./connectionErrors.js";
 import {
   type ChannelHandler,
   type ErrorLogger,
@@ -14,14 +15,26 @@ import {
 } from "./subscription.js";
 import type { SubscribeOptions } from "./webSocketClientOptions.js";
 
+/** The server's answers about one channel's subscription, on `global`. */
+export type SubscriptionAnswer = Extract<
+  Frame<GlobalEvent>,
+  { type: "subscription_success" | "subscription_error" | "unsubscribed" }
+>;
+
 export class SubscriptionRegistry {
   private readonly subscriptions = new Map<string, Subscription>();
   private readonly transport: SubscriptionTransport;
   private readonly logger: ErrorLogger;
+  private readonly report: (error: ClientError) => void;
 
-  constructor(transport: SubscriptionTransport, logger: ErrorLogger) {
+  constructor(
+    transport: SubscriptionTransport,
+    logger: ErrorLogger,
+    report: (error: ClientError) => void,
+  ) {
     this.transport = transport;
     this.logger = logger;
+    this.report = report;
   }
 
   /**
@@ -75,6 +88,28 @@ export class SubscriptionRegistry {
   /** The connection dropped or closed: no channel is joined any more. */
   connectionLost(): void {
     this.subscriptions.forEach((subscription) => subscription.connectionLost());
+  }
+
+  /** Hands the server's answer about a channel to its subscription; reports a refusal. */
+  answer(event: SubscriptionAnswer): void {
+    const subscription = this.subscriptions.get(event.data.channel);
+    switch (event.type) {
+      case "subscription_success":
+        return subscription?.confirm(event.data);
+      case "subscription_error": {
+        subscription?.refused();
+        const { channel, code, reason } = event.data;
+        return this.report({ kind: "subscription", channel, code, message: reason });
+      }
+      case "unsubscribed":
+        // The answer to our own unsubscribe comes after the channel was forgotten here (or, when
+        // it was followed again meanwhile, while it is subscribing): `ended` tells them apart.
+        return subscription?.ended();
+      default: {
+        const _exhaustive: never = event;
+        return _exhaustive;
+      }
+    }
   }
 
   /** Hands an event to its channel's subscription (none: nobody follows the channel any more). */

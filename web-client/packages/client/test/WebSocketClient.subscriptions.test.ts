@@ -195,6 +195,7 @@ describe("WebSocketClient subscriptions", () => {
       channel: "global",
       type: "unsubscribe",
       data: { channel: session },
+      ref: "3",
     });
     expect(client.getActiveChannels()).toEqual([]);
   });

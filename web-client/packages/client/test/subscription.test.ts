@@ -5,8 +5,10 @@ import {
   type Frame,
   type SessionEvent,
   SessionEventTypes,
+  type SubscribeCommand,
   type SubscribeData,
   type SubscriptionSuccessData,
+  type UnsubscribeCommand,
 } from "@switchboard/contract";
 import { type EventHandler, Subscription, SubscriptionStates } from "../src/subscription.js";
 
@@ -32,8 +34,14 @@ function setup(channel: ChannelName = session, since?: { epoch: string; offset: 
   const transport = {
     ready: true,
     isReady: () => transport.ready,
-    sendSubscribe: (data: SubscribeData) => subscribes.push(data),
-    sendUnsubscribe: (name: string) => unsubscribes.push(name),
+    send: (command: SubscribeCommand | UnsubscribeCommand) => {
+      switch (command.type) {
+        case "subscribe":
+          return subscribes.push(command.data);
+        case "unsubscribe":
+          return unsubscribes.push(command.data.channel);
+      }
+    },
   };
   const logger = { error: vi.fn() };
   const subscription = new Subscription(channel, transport, logger, since);
