@@ -1,7 +1,8 @@
 /**
  * @switchboard/client from its tarball against the real server jar, in Node with the `ws`
  * package's socket and a Bearer token: connect, subscribe to a session, send a message and
- * receive its typed events, down to a `message_complete` that proves the reply is whole.
+ * receive its typed events, down to a `message_complete` that proves the reply is whole, with the
+ * channel's Subscription at the last offset received.
  */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
@@ -152,4 +153,10 @@ async function followTheReply(
   );
   assert.ok(client.metrics.snapshot().messagesReceived >= events.length);
   assert.deepEqual(client.getActiveChannels(), [channel]);
+
+  // The channel's one Subscription holds its handlers and the position applied: the last offset.
+  const subscription = client.getSubscription(channel);
+  assert.equal(subscription?.state, "subscribed");
+  assert.equal(subscription?.listenerCount, 1);
+  assert.equal(subscription?.position?.offset, offsets.at(-1));
 }

@@ -1,9 +1,10 @@
 /**
  * WebSocketClient owns one `/ws` connection and everything about it: the state machine, the
- * heartbeat, reconnection with backoff, the outgoing queue, channel subscriptions with their
- * stream positions, and routing of validated frames to the event bus. It knows nothing of any
- * UI framework or runtime: it is tested against a fake socket, runs in Node with the `ws`
- * package's socket, and the web app's `WebSocketProvider` only renders it.
+ * heartbeat, reconnection with backoff, the outgoing queue, and routing each validated frame to
+ * the {@link Subscription} of its channel (which keeps the channel's handlers and stream
+ * position, see `subscription.ts`). It knows nothing of any UI framework or runtime: it is
+ * tested against a fake socket, runs in Node with the `ws` package's socket, and the web app's
+ * `WebSocketProvider` only renders it.
  */
 import {
   type ChannelName,
@@ -18,27 +19,23 @@ import {
   GlobalCommandTypes,
   isGlobalEvent,
 } from "@switchboard/contract";
-import { BoundedList } from "./boundedList.js";
-import { ChannelSubscriptions, type ChannelSubscriber } from "./channelSubscriptions.js";
-import {
-  attemptsExhaustedError,
-  type ClientError,
-  connectionDroppedError,
-  terminalCloseError,
-} from "./connectionErrors.js";
+import { type ClientError, ErrorReporter } from "./connectionErrors.js";
 import {
   type ConnectionState,
   ConnectionStateMachine,
   ConnectionStates,
   type StateChange,
 } from "./connectionState.js";
+import { FrameRecorder } from "./frameRecorder.js";
 import { Heartbeat } from "./heartbeat.js";
 import { OutgoingQueue } from "./outgoingQueue.js";
 import { type CommandError, PendingReplies } from "./pendingReplies.js";
-import { Backoff, shouldReconnect } from "./reconnectionStrategy.js";
+import { Backoff } from "./reconnectionStrategy.js";
+import { Reconnector } from "./reconnector.js";
 import { parseServerFrame } from "./serverFrame.js";
 import { SnapshotStore } from "./snapshotStore.js";
-import { type ChannelHandler, WebSocketEventBus } from "./WebSocketEventBus.js";
+import type { ChannelHandler, Subscription } from "./subscription.js";
+import { SubscriptionRegistry } from "./subscriptionRegistry.js";
 import {
   type ClientSnapshot,
   type FrameRecord,
@@ -53,11 +50,7 @@ import { WebSocketMetrics } from "./WebSocketMetrics.js";
 
 const GLOBAL = Channels.global();
 
-/** How many frames {@link WebSocketClient.getRecentFrames} keeps. */
-export const RECENT_FRAMES = 50;
-
 export class WebSocketClient {
-  readonly bus: WebSocketEventBus;
   readonly metrics: WebSocketMetrics;
   private readonly options: WebSocketClientOptions;
   private readonly logger: Logger;
@@ -65,18 +58,14 @@ export class WebSocketClient {
   private readonly machine = new ConnectionStateMachine();
   private readonly backoff: Backoff;
   private readonly queue: OutgoingQueue;
-  private readonly subscriptions = new ChannelSubscriptions();
+  private readonly subscriptions: SubscriptionRegistry;
   private readonly heartbeat: Heartbeat;
   private readonly store: SnapshotStore<ClientSnapshot>;
-  private readonly errorListeners = new Set<(error: ClientError) => void>();
-  private readonly frameTaps = new Set<(frame: FrameRecord) => void>();
-  private readonly recentFrames = new BoundedList<FrameRecord>(RECENT_FRAMES);
-  private readonly rejectedFrames = new BoundedList<RejectedFrame>(RECENT_FRAMES);
+  private readonly errors: ErrorReporter;
+  private readonly frames: FrameRecorder;
   private readonly pendingReplies = new PendingReplies();
   private socket: SocketLike | null = null;
-  private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
-  /** The delay a draining server chose for the next reconnect (its `draining` event). */
-  private serverRetryAfterMs: number | null = null;
+  private readonly reconnector: Reconnector;
   private refCounter = 0;
   private lastMessageAt = 0;
   private connectionId: string | null = null;
@@ -87,9 +76,26 @@ export class WebSocketClient {
     this.options = options;
     this.logger = options.logger ?? console;
     this.now = options.now ?? Date.now;
-    this.bus = options.bus ?? new WebSocketEventBus(this.logger);
+    this.errors = new ErrorReporter(this.logger);
+    this.subscriptions = new SubscriptionRegistry(
+      {
+        isReady: () => this.isReady(),
+        send: (command) => this.sendGlobal(command, this.nextRef()),
+      },
+      this.logger,
+      this.errors.report,
+    );
     this.metrics = options.metrics ?? new WebSocketMetrics();
+    this.frames = new FrameRecorder(this.now);
     this.backoff = new Backoff(options.backoff);
+    this.reconnector = new Reconnector(this.backoff, this.machine, {
+      reopen: () => {
+        this.metrics.trackReconnection();
+        this.openSocket();
+      },
+      report: this.errors.report,
+      changed: () => this.publishSnapshot(),
+    });
     this.queue = new OutgoingQueue(options.maxQueuedMessages, this.logger);
     this.heartbeat = new Heartbeat({
       nextRef: () => this.nextRef(),
@@ -120,40 +126,45 @@ export class WebSocketClient {
 
   /** Calls `listener` with every {@link ClientError}; returns the function that stops it. */
   onError(listener: (error: ClientError) => void): () => void {
-    this.errorListeners.add(listener);
-    return () => this.errorListeners.delete(listener);
+    return this.errors.listen(listener);
   }
 
-  /**
-   * Calls `tap` with every frame sent or received, as text, for the dev tools; returns the
-   * function that stops it.
-   */
+  /** Calls `tap` with every frame sent or received (dev tools); returns what stops it. */
   tapFrames(tap: (frame: FrameRecord) => void): () => void {
-    this.frameTaps.add(tap);
-    return () => this.frameTaps.delete(tap);
+    return this.frames.tap(tap);
   }
 
   /**
-   * The last frames sent or received (at most {@link RECENT_FRAMES}, oldest first), so dev tools
-   * loaded after the connection opened still show how it started. They hold the frames' text,
-   * which exists anyway.
+   * The last frames sent or received (at most `RECENT_FRAMES`, oldest first), so dev tools
+   * loaded after the connection opened still show how it started.
    */
   getRecentFrames(): readonly FrameRecord[] {
-    return this.recentFrames.toArray();
+    return this.frames.recentFrames();
   }
 
   /** For `useSyncExternalStore`. */
   subscribeSnapshot = (listener: () => void): (() => void) => this.store.subscribe(listener);
   getSnapshot = (): ClientSnapshot => this.store.get();
 
-  /** The channels with at least one subscriber. */
+  /** The channels with at least one subscriber, in subscription order. */
   getActiveChannels(): string[] {
+    return this.subscriptions.list().map((subscription) => subscription.channel);
+  }
+
+  /** The {@link Subscription} of `channel` (state, position, listeners), if anyone follows it. */
+  getSubscription<C extends ChannelName>(channel: C): Subscription<C> | undefined {
+    // The registry keys subscriptions by their own channel, so the one found is a Subscription<C>.
+    return this.subscriptions.get(channel) as Subscription<C> | undefined;
+  }
+
+  /** Every channel's {@link Subscription}, in subscription order. */
+  getSubscriptions(): Subscription[] {
     return this.subscriptions.list();
   }
 
   /** Opens the connection, unless one is open or on its way. */
   connect(): void {
-    if (this.socket === null && this.reconnectTimer === null) {
+    if (this.socket === null && !this.reconnector.isWaiting()) {
       this.machine.transition(ConnectionStates.CONNECTING);
       this.openSocket();
     }
@@ -208,27 +219,15 @@ export class WebSocketClient {
    * channel's first subscriber; returns the function that unsubscribes. After a reconnect the
    * channel is resubscribed `since` its last applied event. The handler's type follows the
    * channel's: `subscribe(Channels.session(id), (event) => ...)` hands it `Frame<SessionEvent>`.
+   * `global` needs no subscribe on the server (every connection is on it): its handlers get the
+   * connection's own events (`connected`, `pong`, ...).
    */
   subscribe<C extends ChannelName>(
     channel: C,
     handler: ChannelHandler<C>,
     options: SubscribeOptions = {},
   ): () => void {
-    const subscriber: ChannelSubscriber = { onResync: options.onResync };
-    const offBus = this.bus.on(channel, handler);
-    if (this.subscriptions.add(channel, subscriber, options.since) && this.isReady()) {
-      this.sendSubscribe(channel);
-    }
-    return () => {
-      offBus();
-      if (this.subscriptions.remove(channel, subscriber) && this.isReady()) {
-        this.sendGlobal({
-          channel: GLOBAL,
-          type: GlobalCommandTypes.UNSUBSCRIBE,
-          data: { channel },
-        });
-      }
-    };
+    return this.subscriptions.subscribe(channel, handler, options);
   }
 
   private openSocket(): void {
@@ -257,10 +256,10 @@ export class WebSocketClient {
     this.lastMessageAt = this.now();
     this.metrics.trackReceived();
     const parsed = parseServerFrame(raw);
-    this.recordFrame("in", String(raw), parsed.ok ? parsed.frame : null);
+    this.frames.record("in", String(raw), parsed.ok ? parsed.frame : null);
     if (!parsed.ok) {
       this.metrics.trackRejected();
-      this.rememberRejected(String(raw), parsed.problem);
+      this.frames.reject(String(raw), parsed.problem);
       this.logger.warn(`WebSocket: ignored a frame from the server: ${parsed.problem}.`);
       return;
     }
@@ -268,10 +267,8 @@ export class WebSocketClient {
     this.pendingReplies.answer(frame);
     if (isGlobalEvent(frame)) {
       this.onGlobalEvent(frame);
-    } else if (!this.subscriptions.accept(frame.channel, frame.offset)) {
-      return; // already applied: a replay overlapping what the client had
     }
-    this.bus.emit(frame.channel, frame);
+    this.subscriptions.deliver(frame);
   }
 
   private onGlobalEvent(event: Frame<GlobalEvent>): void {
@@ -285,7 +282,7 @@ export class WebSocketClient {
         }
         if (first) {
           // Subscriptions and queued commands wait for `connected`: only now is the contract known.
-          this.subscriptions.list().forEach((channel) => this.sendSubscribe(channel));
+          this.subscriptions.joinAll();
           this.queue.drain().forEach((frame) => this.write(frame));
         }
         this.heartbeat.start(event.data.heartbeatIntervalMs, event.data.limits.pongTimeoutMs);
@@ -301,28 +298,15 @@ export class WebSocketClient {
         return;
       }
       case "subscription_success":
-        return this.subscriptions.confirm(event.data);
-      case "subscription_error": {
-        const { channel, code, reason } = event.data;
-        return this.report({ kind: "subscription", channel, code, message: reason });
-      }
+      case "subscription_error":
       case "unsubscribed":
-        // The answer to our own unsubscribe comes after the channel was forgotten here. For a
-        // channel still followed, the server ended it (its stream was reset): subscribe again
-        // from the last position; the server answers `recovered: false` and `onResync` runs.
-        if (this.subscriptions.list().includes(event.data.channel)) {
-          this.sendSubscribe(event.data.channel);
-        }
-        return;
+        return this.subscriptions.answer(event);
       case "error": {
         const { code, message, retryable } = event.data;
-        return this.report({ kind: "server", code, message, retryable });
+        return this.errors.report({ kind: "server", code, message, retryable });
       }
       case "draining":
-        // The node is stopping and closes this connection next (4001); it spreads its clients'
-        // reconnects, so its delay replaces the backoff's for that one reconnect.
-        this.serverRetryAfterMs = event.data.retryAfterMs;
-        return;
+        return this.reconnector.useServerDelay(event.data.retryAfterMs);
       default: {
         const _exhaustive: never = event;
         return _exhaustive;
@@ -343,34 +327,10 @@ export class WebSocketClient {
   /** The one funnel every unplanned end of a connection goes through. */
   private connectionLost(closeCode: number, reason: string): void {
     this.heartbeat.stop();
-    if (!shouldReconnect(closeCode)) {
-      this.machine.transition(ConnectionStates.DISCONNECTED);
-      return this.report(terminalCloseError(closeCode, reason));
-    }
-    const serverDelayMs = this.serverRetryAfterMs;
-    this.serverRetryAfterMs = null;
-    const backoffDelayMs = this.backoff.next();
-    const delayMs = backoffDelayMs === null ? null : (serverDelayMs ?? backoffDelayMs);
-    if (delayMs === null) {
-      this.machine.transition(ConnectionStates.DISCONNECTED);
-      this.publishSnapshot();
-      return this.report(attemptsExhaustedError(closeCode, this.backoff.maxAttempts));
-    }
-    const wasOpen = this.machine.isOpen();
-    this.machine.transition(ConnectionStates.RECONNECTING);
-    this.publishSnapshot();
-    if (wasOpen) {
-      // Once per outage, when an open connection drops; failed attempts after it stay quiet.
-      this.report(connectionDroppedError(closeCode, this.backoff.maxAttempts, delayMs));
-    }
-    this.reconnectTimer = setTimeout(() => {
-      this.reconnectTimer = null;
-      this.metrics.trackReconnection();
-      this.openSocket();
-    }, delayMs);
+    this.subscriptions.connectionLost();
+    this.reconnector.connectionLost(closeCode, reason);
   }
 
-  /** Detaches and closes the socket (its close event never reaches the funnel); stops timers. */
   /**
    * The server speaks a contract this client cannot (another major, or older than it needs): it
    * sends nothing more, closes the socket and stays down; the snapshot's `contract` says why, so
@@ -381,24 +341,18 @@ export class WebSocketClient {
     this.closeSocket();
     this.backoff.reset();
     this.machine.transition(ConnectionStates.DISCONNECTED);
-    this.report({ kind: "contract", message: `${reason} Reload the page.` });
+    this.errors.report({ kind: "contract", message: `${reason} Reload the page.` });
     this.publishSnapshot();
   }
 
+  /** Detaches and closes the socket (its close event never reaches the funnel); stops timers. */
   private closeSocket(): void {
     this.heartbeat.stop();
-    if (this.reconnectTimer !== null) {
-      clearTimeout(this.reconnectTimer);
-      this.reconnectTimer = null;
-    }
+    this.subscriptions.connectionLost();
+    this.reconnector.cancel();
     const socket = this.socket;
     this.socket = null;
     socket?.close(CloseCode.NORMAL);
-  }
-
-  private sendSubscribe(channel: string): void {
-    const data = this.subscriptions.subscribeData(channel);
-    this.sendGlobal({ channel: GLOBAL, type: GlobalCommandTypes.SUBSCRIBE, data }, this.nextRef());
   }
 
   private sendGlobal(command: GlobalCommand, ref?: string): void {
@@ -409,42 +363,15 @@ export class WebSocketClient {
     const text = JSON.stringify(frame);
     this.socket?.send(text);
     this.metrics.trackSent();
-    this.recordFrame("out", text, frame);
-  }
-
-  private recordFrame(
-    direction: FrameRecord["direction"],
-    text: string,
-    frame: { channel: string; type: string } | null,
-  ): void {
-    const record: FrameRecord = {
-      direction,
-      at: this.now(),
-      channel: frame?.channel ?? null,
-      type: frame?.type ?? null,
-      text,
-    };
-    this.recentFrames.add(record);
-    [...this.frameTaps].forEach((tap) => tap(record));
-  }
-
-  private rememberRejected(text: string, problem: string): void {
-    this.rejectedFrames.add({ at: this.now(), text: text.slice(0, 2_000), problem });
+    this.frames.record("out", text, frame);
   }
 
   /**
-   * The last {@link RECENT_FRAMES} frames from the server that did not match the contract, with
+   * The last `RECENT_FRAMES` frames from the server that did not match the contract, with
    * why: they were dropped before any handler (for the dev tools).
    */
   getRejectedFrames(): readonly RejectedFrame[] {
-    return this.rejectedFrames.toArray();
-  }
-
-  private report(error: ClientError): void {
-    if (this.errorListeners.size === 0) {
-      this.logger.error(`WebSocket: ${error.message}`);
-    }
-    [...this.errorListeners].forEach((listener) => listener(error));
+    return this.frames.rejectedFrames();
   }
 
   private nextRef(): string {

@@ -48,3 +48,29 @@ export function attemptsExhaustedError(closeCode: number, attempts: number): Cli
       "Check that the server is running, then press Reconnect.",
   };
 }
+
+/**
+ * ErrorReporter hands every {@link ClientError} to its listeners, or logs it when there are none,
+ * so that no error goes unseen.
+ */
+export class ErrorReporter {
+  private readonly listeners = new Set<(error: ClientError) => void>();
+  private readonly logger: { error(message: string): void };
+
+  constructor(logger: { error(message: string): void }) {
+    this.logger = logger;
+  }
+
+  /** Calls `listener` with every error; returns the function that stops it. */
+  listen(listener: (error: ClientError) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  report = (error: ClientError): void => {
+    if (this.listeners.size === 0) {
+      this.logger.error(`WebSocket: ${error.message}`);
+    }
+    [...this.listeners].forEach((listener) => listener(error));
+  };
+}

@@ -4,15 +4,20 @@
  * bounded outgoing queue, channel-typed subscriptions that recover missed events by offset,
  * `ref`-matched replies and metrics. Bring your own WebSocket in runtimes without a global one.
  */
-export { RECENT_FRAMES, WebSocketClient } from "./WebSocketClient.js";
+export { WebSocketClient } from "./WebSocketClient.js";
+export { RECENT_FRAMES } from "./frameRecorder.js";
 export { MAX_PENDING_REPLIES, type CommandError } from "./pendingReplies.js";
 export {
   type ChannelHandler,
   type ErrorLogger,
   type EventHandler,
   type EventsOf,
-  WebSocketEventBus,
-} from "./WebSocketEventBus.js";
+  type Subscription,
+  type SubscriptionListener,
+  type SubscriptionState,
+  SubscriptionStates,
+  type SubscriptionTransport,
+} from "./subscription.js";
 export { LATENCY_WINDOW_SIZE, type MetricsSnapshot, WebSocketMetrics } from "./WebSocketMetrics.js";
 export {
   type ClientSnapshot,
@@ -38,7 +43,6 @@ export {
   ConnectionStates,
   type StateChange,
 } from "./connectionState.js";
-export { ChannelSubscriptions, type ChannelSubscriber } from "./channelSubscriptions.js";
 export { Heartbeat, type HeartbeatCallbacks } from "./heartbeat.js";
 export { OutgoingQueue, type WarningLogger } from "./outgoingQueue.js";
 export {

@@ -2,11 +2,9 @@
  * The types around {@link WebSocketClient}: what it needs of a socket, how it is configured,
  * and the snapshot React renders.
  */
-import type { ContractVerdict } from "@switchboard/contract";
-import type { ChannelSubscriber } from "./channelSubscriptions.js";
+import type { ContractVerdict, StreamPosition } from "@switchboard/contract";
 import type { ConnectionState } from "./connectionState.js";
 import type { BackoffOptions } from "./reconnectionStrategy.js";
-import type { WebSocketEventBus } from "./WebSocketEventBus.js";
 import type { WebSocketMetrics } from "./WebSocketMetrics.js";
 
 /**
@@ -81,7 +79,6 @@ export interface WebSocketClientOptions {
    * tokens never go in the URL.
    */
   createSocket?: (url: string) => SocketLike;
-  bus?: WebSocketEventBus;
   metrics?: WebSocketMetrics;
   backoff?: BackoffOptions;
   /** The most commands queued while disconnected (default 100); the oldest is dropped. */
@@ -106,9 +103,17 @@ export function globalWebSocket(url: string): SocketLike {
 }
 
 /** Options of {@link WebSocketClient.subscribe}. */
-export interface SubscribeOptions extends ChannelSubscriber {
-  /** Where the caller's state already is (a REST snapshot's position): later events only. */
-  since?: { epoch: string; offset: number };
+export interface SubscribeOptions {
+  /**
+   * Where the caller's state already is (a REST snapshot's position): later events only. Counts
+   * for the channel's first subscriber; later ones join the stream where it is.
+   */
+  since?: StreamPosition;
+  /**
+   * Called when the server could not replay what the client missed (`recovered: false`): reload
+   * the channel's state over REST. `position` is where the live stream now resumes.
+   */
+  onResync?: (position: StreamPosition) => void;
 }
 
 /** The `/ws` URL on the page's own origin: `wss:` under https, `ws:` otherwise. */

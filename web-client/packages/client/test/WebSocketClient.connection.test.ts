@@ -230,7 +230,7 @@ describe("WebSocketClient connection", () => {
   it("ignores malformed frames with a warning and keeps the connection", () => {
     const { factory, client, logger } = setup();
     const globalHandler = vi.fn();
-    client.bus.on("global", globalHandler);
+    client.subscribe("global", globalHandler);
     client.connect();
     factory.last.open({ connected: false });
 

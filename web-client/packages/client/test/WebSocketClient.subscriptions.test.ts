@@ -195,8 +195,73 @@ describe("WebSocketClient subscriptions", () => {
       channel: "global",
       type: "unsubscribe",
       data: { channel: session },
+      ref: "3",
     });
     expect(client.getActiveChannels()).toEqual([]);
+  });
+
+  it("forgets a channel's handlers and position with its last handler", () => {
+    const { factory, client, applied, unsubscribe } = setup();
+    factory.last.receive(serverFrames.subscriptionSuccess(session, "e1", 0, false));
+    factory.last.receive(serverFrames.streamOutput(session, 3));
+    unsubscribe();
+    expect(client.getSubscription(session)).toBeUndefined();
+
+    const again: unknown[] = [];
+    client.subscribe(session, (event) => again.push(event.offset));
+    factory.last.receive(serverFrames.subscriptionSuccess(session, "e1", 3, false));
+    factory.last.receive(serverFrames.streamOutput(session, 4));
+
+    expect(subscribesOf(factory.last.sentFrames()).at(-1)?.data).toEqual({ channel: session });
+    expect(applied).toEqual([3]);
+    expect(again).toEqual([4]);
+  });
+
+  it("hands back the channel's subscription with its state and position", () => {
+    const { factory, client } = setup();
+    const subscription = client.getSubscription(session);
+    expect(subscription?.state).toBe("subscribing");
+    expect(client.getSubscriptions()).toEqual([subscription]);
+
+    factory.last.receive(serverFrames.subscriptionSuccess(session, "e1", 0, false));
+    factory.last.receive(serverFrames.streamOutput(session, 1));
+    expect(subscription?.state).toBe("subscribed");
+    expect(subscription?.position).toEqual({ epoch: "e1", offset: 1 });
+    expect(subscription?.listenerCount).toBe(1);
+
+    factory.last.serverClose(CloseCode.SERVER_DRAINING);
+    expect(subscription?.state).toBe("unsubscribed");
+  });
+
+  it("subscribes once when a channel is followed again before the server confirmed leaving it", () => {
+    const { factory, client, unsubscribe } = setup();
+    factory.last.receive(serverFrames.subscriptionSuccess(session, "e1", 0, false));
+    unsubscribe();
+    client.subscribe(session, vi.fn());
+
+    // The server answers the unsubscribe, then the new subscribe.
+    factory.last.receive({
+      channel: "global",
+      type: "unsubscribed",
+      data: { channel: session, reason: "client" },
+    });
+    factory.last.receive(serverFrames.subscriptionSuccess(session, "e1", 0, false));
+
+    expect(subscribesOf(factory.last.sentFrames())).toHaveLength(2);
+    expect(client.getSubscription(session)?.state).toBe("subscribed");
+  });
+
+  it("hands the connection's own events to handlers of global without subscribing to it", () => {
+    const { factory, client } = setup();
+    const types: string[] = [];
+    client.subscribe(Channels.global(), (event) => types.push(event.type));
+
+    reconnect(factory);
+
+    expect(types).toEqual(["connected"]);
+    expect(subscribesOf(factory.last.sentFrames()).map((frame) => frame.data)).toEqual([
+      { channel: session },
+    ]);
   });
 
   it("reports a refused subscription with its channel and code", () => {

@@ -53,6 +53,17 @@ describe("WebSocketDevTools", () => {
     );
   });
 
+  it("lists each subscription with its state and the position applied", () => {
+    client.subscribe("session:s1", vi.fn());
+    act(() => factory.last.open());
+    act(() => {
+      factory.last.receive(serverFrames.subscriptionSuccess("session:s1", "e1", 0, false));
+      factory.last.receive(serverFrames.streamOutput("session:s1", 1));
+    });
+
+    expect(byTestId("devtools-subscriptions")?.textContent).toBe("session:s1 subscribed · e1:1");
+  });
+
   it("lists the frames the contract refused, with what was wrong, and none of them reaches a handler", () => {
     const handler = vi.fn();
     client.subscribe("session:s1", handler);

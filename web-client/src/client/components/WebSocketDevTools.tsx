@@ -1,8 +1,8 @@
 /**
  * WebSocketDevTools is a floating panel (bottom right) for debugging the live connection: the
- * last 50 frames in and out, filterable by channel; the active subscriptions; the metrics with
- * a latency graph; and reconnect / disconnect / clear. Ctrl+Shift+W (Cmd+Shift+W on a Mac) or
- * the corner button toggles it.
+ * last 50 frames in and out, filterable by channel; the subscriptions with their state and
+ * position; the metrics with a latency graph; and reconnect / disconnect / clear. Ctrl+Shift+W
+ * (Cmd+Shift+W on a Mac) or the corner button toggles it.
  *
  * This module is only ever loaded by a dynamic `import()` (see DevToolsLoader), in development
  * builds or when the server sets `switchboard.ui.dev-tools: true`; a test checks that the
@@ -17,6 +17,7 @@ import { exposeMetrics } from "../lib/metricsExposure";
 import { useWebSocket } from "../providers/webSocketContext";
 import { channelsOf, filterFrames, FrameLog } from "./devtools/frameLog";
 import { sparklinePoints } from "./devtools/sparkline";
+import { subscriptionStatus } from "./devtools/subscriptionStatus";
 
 /** The panel's test id; also the marker the bundle test looks for outside this chunk. */
 export const DEV_TOOLS_MARKER = "switchboard-ws-devtools";
@@ -73,7 +74,7 @@ function Panel({ log, onClose }: { log: FrameLog; onClose: () => void }) {
     connectionId,
     contract,
     metrics,
-    getActiveChannels,
+    getSubscriptions,
     getRejectedFrames,
     reconnect,
     disconnect,
@@ -84,6 +85,8 @@ function Panel({ log, onClose }: { log: FrameLog; onClose: () => void }) {
     () => metrics.snapshot().messagesRejected,
   );
   const frames = useSyncExternalStore(log.subscribe, log.snapshot);
+  // Read on every render: each frame in or out re-renders the panel through the log.
+  const subscriptions = getSubscriptions();
   const [channel, setChannel] = useState<string | null>(null);
   const shown = filterFrames(frames, channel);
 
@@ -116,12 +119,13 @@ function Panel({ log, onClose }: { log: FrameLog; onClose: () => void }) {
       <div className="devtools__section">
         <h3>Subscriptions</h3>
         <ul className="devtools__channels" data-testid="devtools-subscriptions">
-          {getActiveChannels().map((name) => (
-            <li key={name}>
-              <code>{name}</code>
+          {subscriptions.map((subscription) => (
+            <li key={subscription.channel}>
+              <code>{subscription.channel}</code>{" "}
+              <span className="devtools__muted">{subscriptionStatus(subscription)}</span>
             </li>
           ))}
-          {getActiveChannels().length === 0 && <li className="devtools__muted">none</li>}
+          {subscriptions.length === 0 && <li className="devtools__muted">none</li>}
         </ul>
       </div>
       {rejected > 0 && (

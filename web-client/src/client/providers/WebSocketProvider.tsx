@@ -68,7 +68,7 @@ export function WebSocketProvider({ children, createClient }: WebSocketProviderP
       reconnect: () => client.reconnect(),
       disconnect: () => client.disconnect(),
       metrics: client.metrics,
-      getActiveChannels: () => client.getActiveChannels(),
+      getSubscriptions: () => client.getSubscriptions(),
       tapFrames: client.tapFrames.bind(client),
       getRecentFrames: client.getRecentFrames.bind(client),
       getRejectedFrames: client.getRejectedFrames.bind(client),

@@ -19,8 +19,8 @@ export interface WebSocketActions {
   /** Close the connection until `reconnect()`. */
   disconnect: () => void;
   metrics: WebSocketMetrics;
-  /** The channels with at least one subscriber, for the dev tools. */
-  getActiveChannels: () => string[];
+  /** Every followed channel's subscription (state, position), for the dev tools. */
+  getSubscriptions: WebSocketClient["getSubscriptions"];
   /** Every frame sent or received, for the dev tools; returns the function that stops it. */
   tapFrames: WebSocketClient["tapFrames"];
   /** The last 50 frames, oldest first, for the dev tools. */
