@@ -48,6 +48,26 @@ export class FakeWebSocket implements SocketLike {
     this.onmessage?.call(this as unknown as WebSocket, { data } as MessageEvent);
   }
 
+  /**
+   * The `ref` of the last `type` command for `channel` the client sent on this socket: what the
+   * server echoes on its answer. Throws when there is none, as a server would have nothing to answer.
+   */
+  lastRef(type: "subscribe" | "unsubscribe", channel: string): string {
+    const command = this.sentFrames()
+      .filter((frame) => frame.type === type)
+      .findLast((frame) => (frame.data as { channel?: unknown }).channel === channel);
+    if (typeof command?.ref !== "string") {
+      throw new Error(`The client sent no ${type} of "${channel}" with a ref on this socket.`);
+    }
+    return command.ref;
+  }
+
+  /** The server accepts the last `subscribe` of `channel` sent on this socket, echoing its ref. */
+  confirmSubscribe(channel: string, epoch: string, offset: number, recovered: boolean): void {
+    const ref = this.lastRef("subscribe", channel);
+    this.receive(serverFrames.subscriptionSuccess(channel, epoch, offset, recovered, ref));
+  }
+
   /** The connection ended with `code` (1006 when the network dropped). */
   serverClose(code: number, reason = ""): void {
     this.onclose?.call(this as unknown as WebSocket, { code, reason } as CloseEvent);
@@ -101,10 +121,35 @@ export const serverFrames = {
     data: { timestamp, serverTime: 0 },
     ref,
   }),
-  subscriptionSuccess: (channel: string, epoch: string, offset: number, recovered: boolean) => ({
+  /** The answer to the `subscribe` sent with `ref`. */
+  subscriptionSuccess: (
+    channel: string,
+    epoch: string,
+    offset: number,
+    recovered: boolean,
+    ref: string,
+  ) => ({
     channel: "global",
     type: "subscription_success",
     data: { channel, epoch, offset, recovered },
+    ref,
+  }),
+  /** The refusal of the `subscribe` sent with `ref`. */
+  subscriptionError: (channel: string, code: string, reason: string, ref: string) => ({
+    channel: "global",
+    type: "subscription_error",
+    data: { channel, code, reason },
+    ref,
+  }),
+  /**
+   * The end of a subscription: reason `client` answers the `unsubscribe` sent with `ref`; reason
+   * `reset` is the server's own (no ref).
+   */
+  unsubscribed: (channel: string, reason: "client" | "reset", ref?: string) => ({
+    channel: "global",
+    type: "unsubscribed",
+    data: { channel, reason },
+    ...(ref === undefined ? {} : { ref }),
   }),
   streamOutput: (channel: string, offset: number) => ({
     channel,

@@ -84,6 +84,7 @@ export class WebSocketClient {
       },
       this.logger,
       this.errors.report,
+      () => this.metrics.trackStaleAnswer(),
     );
     this.metrics = options.metrics ?? new WebSocketMetrics();
     this.frames = new FrameRecorder(this.now);
@@ -355,8 +356,10 @@ export class WebSocketClient {
     socket?.close(CloseCode.NORMAL);
   }
 
-  private sendGlobal(command: GlobalCommand, ref?: string): void {
-    this.write(ref === undefined ? command : { ...command, ref });
+  /** Writes a command on `global` with `ref`, which the server echoes on its answer; returns it. */
+  private sendGlobal(command: GlobalCommand, ref: string): string {
+    this.write({ ...command, ref });
+    return ref;
   }
 
   private write(frame: Frame<ClientCommand>): void {

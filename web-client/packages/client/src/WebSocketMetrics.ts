@@ -1,6 +1,7 @@
 /**
- * WebSocketMetrics counts what one connection did: frames sent and received, reconnections, and
- * the ping→pong latency over the last 100 heartbeats. One instance per client, never global.
+ * WebSocketMetrics counts what one connection did: frames sent and received, reconnections, stale
+ * subscription answers, and the ping→pong latency over the last 100 heartbeats. One instance per
+ * client, never global.
  */
 
 /** How many latency samples the average covers. */
@@ -13,6 +14,11 @@ export interface MetricsSnapshot {
   readonly reconnections: number;
   /** Frames from the server dropped because they did not match the contract. */
   readonly messagesRejected: number;
+  /**
+   * Answers about a subscription that no subscription took: they answer an earlier subscription
+   * of a channel left and followed again before the server answered, and were ignored.
+   */
+  readonly staleAnswers: number;
   /** The last latency samples, oldest first, in ms. */
   readonly latenciesMs: readonly number[];
   /** The average of `latenciesMs`, or `null` before the first pong. */
@@ -25,6 +31,7 @@ export class WebSocketMetrics {
   private received = 0;
   private reconnectCount = 0;
   private rejected = 0;
+  private stale = 0;
   private latencies: number[] = [];
   private current: MetricsSnapshot = this.buildSnapshot();
   private readonly listeners = new Set<() => void>();
@@ -42,6 +49,12 @@ export class WebSocketMetrics {
   /** A frame the server sent that the contract's validators refused (it never reached a handler). */
   trackRejected(): void {
     this.rejected += 1;
+    this.changed();
+  }
+
+  /** A `subscription_success`, `subscription_error` or `unsubscribed` no subscription took. */
+  trackStaleAnswer(): void {
+    this.stale += 1;
     this.changed();
   }
 
@@ -78,6 +91,7 @@ export class WebSocketMetrics {
     this.received = 0;
     this.reconnectCount = 0;
     this.rejected = 0;
+    this.stale = 0;
     this.latencies = [];
     this.changed();
   }
@@ -97,6 +111,7 @@ export class WebSocketMetrics {
       messagesReceived: this.received,
       reconnections: this.reconnectCount,
       messagesRejected: this.rejected,
+      staleAnswers: this.stale,
       latenciesMs: this.latencies,
       averageLatencyMs: count === 0 ? null : total / count,
     });

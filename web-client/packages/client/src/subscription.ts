@@ -6,6 +6,11 @@
  * joined on this connection. A reconnect resubscribes `since` that position, a replay never
  * applies an event twice, and a handler that throws never keeps an event from the others.
  *
+ * It takes only the answer to its own latest `subscribe`, by the `ref` the server echoes: when a
+ * channel is left and followed again before the server answered, the answers to the earlier
+ * `subscribe` and to the `unsubscribe` still arrive (the server handles commands in order), and
+ * must neither confirm the new subscription nor end it.
+ *
  * The {@link WebSocketClient} creates one per channel on the first `subscribe()` and forgets it
  * after the last unsubscribe; `client.getSubscription(channel)` hands it back. The methods marked
  * "called by the client" are how the connection drives it; an application reads `state`,
@@ -63,8 +68,8 @@ export interface ErrorLogger {
 export interface SubscriptionTransport {
   /** Whether commands go out now: open, with a contract this client speaks. */
   isReady(): boolean;
-  /** Sends the command with a `ref`, so the server's `error` about it names it. */
-  send(command: SubscribeCommand | UnsubscribeCommand): void;
+  /** Sends the command with a fresh `ref`, which the server echoes on its answer; returns it. */
+  send(command: SubscribeCommand | UnsubscribeCommand): string;
 }
 
 /** Whether the server has the channel joined for this connection. */
@@ -91,6 +96,8 @@ export class Subscription<C extends ChannelName = ChannelName> {
   private offset: number | null;
   /** Whether the last `subscribe` sent `since`, i.e. whether `recovered: false` means a gap. */
   private recovering = false;
+  /** The `ref` of the `subscribe` awaiting its answer; `null` when none is. */
+  private awaitedRef: string | null = null;
 
   constructor(
     channel: C,
@@ -150,12 +157,17 @@ export class Subscription<C extends ChannelName = ChannelName> {
     this.setState(SubscriptionStates.SUBSCRIBING);
     const data: SubscribeData =
       since === null ? { channel: this.channel } : { channel: this.channel, since };
-    this.transport.send({ channel: Channels.global(), type: GlobalCommandTypes.SUBSCRIBE, data });
+    this.awaitedRef = this.transport.send({
+      channel: Channels.global(),
+      type: GlobalCommandTypes.SUBSCRIBE,
+      data,
+    });
   }
 
   /** Called by the client after the last listener left: tells the server, if it knows us. */
   leave(): void {
     const joined = this.current !== SubscriptionStates.UNSUBSCRIBED;
+    this.awaitedRef = null;
     this.setState(SubscriptionStates.UNSUBSCRIBED);
     if (joined && !this.implicit && this.transport.isReady()) {
       this.transport.send({
@@ -167,15 +179,20 @@ export class Subscription<C extends ChannelName = ChannelName> {
   }
 
   /**
-   * Called by the client on `subscription_success`: adopts the position it announces. When the
-   * client asked to recover and the server could not, every listener's `onResync` is called.
+   * Called by the client on `subscription_success` with its `ref`: when it answers the awaited
+   * `subscribe`, adopts the position it announces and returns true; else (an answer to an earlier
+   * subscription of the channel) changes nothing and returns false. When the client asked to
+   * recover and the server could not, every listener's `onResync` is called.
    *
    * The announced offset is where live delivery starts, *after* the replay that follows this
    * frame: a recovered subscription therefore keeps the offset the client has applied, and the
    * replayed events advance it one by one. Adopting the announced offset there would drop the
    * whole replay as "already applied".
    */
-  confirm(success: SubscriptionSuccessData): void {
+  confirm(success: SubscriptionSuccessData, ref: string | null | undefined): boolean {
+    if (!this.awaits(ref)) {
+      return false;
+    }
     const sameStream = success.recovered && this.epoch === success.epoch;
     const resync = this.recovering && !sameStream;
     this.recovering = false;
@@ -188,30 +205,44 @@ export class Subscription<C extends ChannelName = ChannelName> {
       const position = { epoch: success.epoch, offset: success.offset };
       this.notify("in onResync", (listener) => listener.onResync?.(position));
     }
-  }
-
-  /** Called by the client on `subscription_error`: the server refused; listeners stay. */
-  refused(): void {
-    this.recovering = false;
-    this.setState(SubscriptionStates.UNSUBSCRIBED);
+    return true;
   }
 
   /**
-   * Called by the client on `unsubscribed`. For a joined channel the server ended it (its stream
-   * was reset): subscribe again from the last position; the server answers `recovered: false` and
-   * `onResync` runs. While subscribing, the frame answers an earlier `unsubscribe` of the same
-   * channel (the server handles commands in order) and changes nothing.
+   * Called by the client on `subscription_error` with its `ref`: when it answers the awaited
+   * `subscribe`, the server refused (listeners stay) and it returns true; else false, unchanged.
    */
-  ended(): void {
-    if (this.isSubscribed()) {
-      this.setState(SubscriptionStates.UNSUBSCRIBED);
-      this.join();
+  refused(ref: string | null | undefined): boolean {
+    if (!this.awaits(ref)) {
+      return false;
     }
+    this.recovering = false;
+    this.setState(SubscriptionStates.UNSUBSCRIBED);
+    return true;
+  }
+
+  /**
+   * Called by the client on `unsubscribed` with its `ref`. Without one, and joined, the server
+   * ended the channel (its stream was reset): subscribe again from the last position (the server
+   * answers `recovered: false` and `onResync` runs) and return true. A subscription never has an
+   * `unsubscribe` of its own in flight (the client forgets it when it leaves), so a `ref` marks
+   * the answer to an earlier subscription's `unsubscribe`; that, and a reset while subscribing
+   * (of the server's earlier subscription, which the awaited `subscribe` replaces), change
+   * nothing and return false.
+   */
+  ended(ref: string | null | undefined): boolean {
+    if (ref != null || !this.isSubscribed()) {
+      return false;
+    }
+    this.setState(SubscriptionStates.UNSUBSCRIBED);
+    this.join();
+    return true;
   }
 
   /** Called by the client when the connection drops or closes: nothing is joined any more. */
   connectionLost(): void {
     this.recovering = false;
+    this.awaitedRef = null;
     this.setState(SubscriptionStates.UNSUBSCRIBED);
   }
 
@@ -229,6 +260,15 @@ export class Subscription<C extends ChannelName = ChannelName> {
       this.offset = offset;
     }
     this.notify(`on a "${event.type}" event`, (listener) => listener.handler(event));
+  }
+
+  /** Whether `ref` answers the awaited `subscribe`; if so, nothing is awaited any more. */
+  private awaits(ref: string | null | undefined): boolean {
+    if (ref == null || ref !== this.awaitedRef) {
+      return false;
+    }
+    this.awaitedRef = null;
+    return true;
   }
 
   private setState(state: SubscriptionState): void {

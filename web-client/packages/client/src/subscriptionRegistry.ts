@@ -1,9 +1,17 @@
 /**
  * SubscriptionRegistry holds the one {@link Subscription} of every followed channel, keyed by its
  * name: the first `subscribe()` of a channel creates it and joins it on the server, the last
- * unsubscribe leaves and forgets it, and the connection's events reach it here.
+ * unsubscribe leaves and forgets it, and the connection's events reach it here, as do the server's
+ * answers about subscriptions: an answer no subscription takes (it answers an earlier subscription
+ * of the channel, see `Subscription`) is counted as stale and otherwise ignored.
  */
-import type { ChannelEvent, ChannelName, Frame, GlobalEvent } from "@switchboard/contract";
+import {
+  type ChannelEvent,
+  type ChannelName,
+  type Frame,
+  type GlobalEvent,
+  isUnsubscribedEvent,
+} from "@switchboard/contract";
 import type { ClientError } from "./connectionErrors.js";
 import {
   type ChannelHandler,
@@ -26,15 +34,19 @@ export class SubscriptionRegistry {
   private readonly transport: SubscriptionTransport;
   private readonly logger: ErrorLogger;
   private readonly report: (error: ClientError) => void;
+  private readonly stale: (answer: SubscriptionAnswer) => void;
 
+  /** `report` gets refusals of a subscribe still awaited; `stale` every answer nobody took. */
   constructor(
     transport: SubscriptionTransport,
     logger: ErrorLogger,
     report: (error: ClientError) => void,
+    stale: (answer: SubscriptionAnswer) => void,
   ) {
     this.transport = transport;
     this.logger = logger;
     this.report = report;
+    this.stale = stale;
   }
 
   /**
@@ -90,21 +102,34 @@ export class SubscriptionRegistry {
     this.subscriptions.forEach((subscription) => subscription.connectionLost());
   }
 
-  /** Hands the server's answer about a channel to its subscription; reports a refusal. */
+  /**
+   * Hands the server's answer about a channel to its subscription, which takes it only when it
+   * answers its own latest `subscribe` (or is the server ending it); reports a refusal it took.
+   */
   answer(event: SubscriptionAnswer): void {
     const subscription = this.subscriptions.get(event.data.channel);
+    if (isUnsubscribedEvent(event) && subscription === undefined && event.ref != null) {
+      return; // the answer to the unsubscribe sent when the channel's last listener left
+    }
+    if (subscription === undefined || !this.took(subscription, event)) {
+      this.stale(event);
+    }
+  }
+
+  private took(subscription: Subscription, event: SubscriptionAnswer): boolean {
     switch (event.type) {
       case "subscription_success":
-        return subscription?.confirm(event.data);
+        return subscription.confirm(event.data, event.ref);
       case "subscription_error": {
-        subscription?.refused();
+        if (!subscription.refused(event.ref)) {
+          return false;
+        }
         const { channel, code, reason } = event.data;
-        return this.report({ kind: "subscription", channel, code, message: reason });
+        this.report({ kind: "subscription", channel, code, message: reason });
+        return true;
       }
       case "unsubscribed":
-        // The answer to our own unsubscribe comes after the channel was forgotten here (or, when
-        // it was followed again meanwhile, while it is subscribing): `ended` tells them apart.
-        return subscription?.ended();
+        return subscription.ended(event.ref);
       default: {
         const _exhaustive: never = event;
         return _exhaustive;

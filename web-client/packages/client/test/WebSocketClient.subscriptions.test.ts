@@ -61,7 +61,7 @@ describe("WebSocketClient subscriptions", () => {
       { channel: "global", type: "subscribe", data: { channel: session }, ref: "2" }, // "1": the ping on connected
     ]);
 
-    factory.last.receive(serverFrames.subscriptionSuccess(session, "e1", 0, false));
+    factory.last.confirmSubscribe(session, "e1", 0, false);
     factory.last.receive(serverFrames.streamOutput(session, 1));
     factory.last.receive(serverFrames.streamOutput(session, 2));
 
@@ -71,7 +71,7 @@ describe("WebSocketClient subscriptions", () => {
   it("resubscribes every active channel since its last applied event after a reconnect", () => {
     const { factory, client, onResync } = setup();
     client.subscribe(Channels.project("p1"), vi.fn());
-    factory.last.receive(serverFrames.subscriptionSuccess(session, "e1", 0, false));
+    factory.last.confirmSubscribe(session, "e1", 0, false);
     factory.last.receive(serverFrames.streamOutput(session, 1));
     factory.last.receive(serverFrames.streamOutput(session, 2));
 
@@ -86,12 +86,12 @@ describe("WebSocketClient subscriptions", () => {
 
   it("applies the replay that follows a recovered subscription, up to the announced offset", () => {
     const { factory, applied } = setup();
-    factory.last.receive(serverFrames.subscriptionSuccess(session, "e1", 0, false));
+    factory.last.confirmSubscribe(session, "e1", 0, false);
     factory.last.receive(serverFrames.streamOutput(session, 1));
     reconnect(factory);
 
     // As the server sends it: the offset where live delivery starts, then the missed events.
-    factory.last.receive(serverFrames.subscriptionSuccess(session, "e1", 4, true));
+    factory.last.confirmSubscribe(session, "e1", 4, true);
     for (const offset of [2, 3, 4, 5]) {
       factory.last.receive(serverFrames.streamOutput(session, offset));
     }
@@ -101,12 +101,12 @@ describe("WebSocketClient subscriptions", () => {
 
   it("drops replayed events whose offset was already applied", () => {
     const { factory, applied } = setup();
-    factory.last.receive(serverFrames.subscriptionSuccess(session, "e1", 0, false));
+    factory.last.confirmSubscribe(session, "e1", 0, false);
     factory.last.receive(serverFrames.streamOutput(session, 1));
     factory.last.receive(serverFrames.streamOutput(session, 2));
     reconnect(factory);
 
-    factory.last.receive(serverFrames.subscriptionSuccess(session, "e1", 4, true));
+    factory.last.confirmSubscribe(session, "e1", 4, true);
     for (const offset of [2, 3, 3, 4]) {
       factory.last.receive(serverFrames.streamOutput(session, offset));
     }
@@ -116,11 +116,11 @@ describe("WebSocketClient subscriptions", () => {
 
   it("calls onResync and adopts the new position when the server cannot recover", () => {
     const { factory, applied, onResync } = setup();
-    factory.last.receive(serverFrames.subscriptionSuccess(session, "e1", 0, false));
+    factory.last.confirmSubscribe(session, "e1", 0, false);
     factory.last.receive(serverFrames.streamOutput(session, 7));
     reconnect(factory);
 
-    factory.last.receive(serverFrames.subscriptionSuccess(session, "e2", 3, false));
+    factory.last.confirmSubscribe(session, "e2", 3, false);
     factory.last.receive(serverFrames.streamOutput(session, 4));
 
     expect(onResync).toHaveBeenCalledExactlyOnceWith({ epoch: "e2", offset: 3 });
@@ -129,38 +129,32 @@ describe("WebSocketClient subscriptions", () => {
 
   it("subscribes again from its position when the server resets a channel, on the same socket", () => {
     const { factory, applied, onResync } = setup();
-    factory.last.receive(serverFrames.subscriptionSuccess(session, "e1", 0, false));
+    factory.last.confirmSubscribe(session, "e1", 0, false);
     factory.last.receive(serverFrames.streamOutput(session, 7));
 
-    factory.last.receive({
-      channel: "global",
-      type: "unsubscribed",
-      data: { channel: session, reason: "reset" },
-    });
+    factory.last.receive(serverFrames.unsubscribed(session, "reset"));
 
     expect(factory.sockets).toHaveLength(1);
     expect(subscribesOf(factory.last.sentFrames()).at(-1)?.data).toEqual({
       channel: session,
       since: { epoch: "e1", offset: 7 },
     });
-    factory.last.receive(serverFrames.subscriptionSuccess(session, "e2", 9, false));
+    factory.last.confirmSubscribe(session, "e2", 9, false);
     factory.last.receive(serverFrames.streamOutput(session, 10));
     expect(onResync).toHaveBeenCalledExactlyOnceWith({ epoch: "e2", offset: 9 });
     expect(applied).toEqual([7, 10]);
   });
 
   it("does not subscribe again when the server confirms the client's own unsubscribe", () => {
-    const { factory, unsubscribe } = setup();
-    factory.last.receive(serverFrames.subscriptionSuccess(session, "e1", 0, false));
+    const { factory, client, unsubscribe } = setup();
+    factory.last.confirmSubscribe(session, "e1", 0, false);
     unsubscribe();
 
-    factory.last.receive({
-      channel: "global",
-      type: "unsubscribed",
-      data: { channel: session, reason: "client" },
-    });
+    const leaveRef = factory.last.lastRef("unsubscribe", session);
+    factory.last.receive(serverFrames.unsubscribed(session, "client", leaveRef));
 
     expect(subscribesOf(factory.last.sentFrames())).toHaveLength(1);
+    expect(client.metrics.snapshot().staleAnswers).toBe(0);
   });
 
   it("starts from the position of a REST snapshot given as since", () => {
@@ -175,7 +169,7 @@ describe("WebSocketClient subscriptions", () => {
       channel,
       since: { epoch: "e1", offset: 5 },
     });
-    factory.last.receive(serverFrames.subscriptionSuccess(channel, "e1", 7, true));
+    factory.last.confirmSubscribe(channel, "e1", 7, true);
     for (const offset of [5, 6, 7, 8]) {
       factory.last.receive(serverFrames.streamOutput(channel, offset));
     }
@@ -202,14 +196,14 @@ describe("WebSocketClient subscriptions", () => {
 
   it("forgets a channel's handlers and position with its last handler", () => {
     const { factory, client, applied, unsubscribe } = setup();
-    factory.last.receive(serverFrames.subscriptionSuccess(session, "e1", 0, false));
+    factory.last.confirmSubscribe(session, "e1", 0, false);
     factory.last.receive(serverFrames.streamOutput(session, 3));
     unsubscribe();
     expect(client.getSubscription(session)).toBeUndefined();
 
     const again: unknown[] = [];
     client.subscribe(session, (event) => again.push(event.offset));
-    factory.last.receive(serverFrames.subscriptionSuccess(session, "e1", 3, false));
+    factory.last.confirmSubscribe(session, "e1", 3, false);
     factory.last.receive(serverFrames.streamOutput(session, 4));
 
     expect(subscribesOf(factory.last.sentFrames()).at(-1)?.data).toEqual({ channel: session });
@@ -223,7 +217,7 @@ describe("WebSocketClient subscriptions", () => {
     expect(subscription?.state).toBe("subscribing");
     expect(client.getSubscriptions()).toEqual([subscription]);
 
-    factory.last.receive(serverFrames.subscriptionSuccess(session, "e1", 0, false));
+    factory.last.confirmSubscribe(session, "e1", 0, false);
     factory.last.receive(serverFrames.streamOutput(session, 1));
     expect(subscription?.state).toBe("subscribed");
     expect(subscription?.position).toEqual({ epoch: "e1", offset: 1 });
@@ -235,17 +229,14 @@ describe("WebSocketClient subscriptions", () => {
 
   it("subscribes once when a channel is followed again before the server confirmed leaving it", () => {
     const { factory, client, unsubscribe } = setup();
-    factory.last.receive(serverFrames.subscriptionSuccess(session, "e1", 0, false));
+    factory.last.confirmSubscribe(session, "e1", 0, false);
     unsubscribe();
     client.subscribe(session, vi.fn());
 
     // The server answers the unsubscribe, then the new subscribe.
-    factory.last.receive({
-      channel: "global",
-      type: "unsubscribed",
-      data: { channel: session, reason: "client" },
-    });
-    factory.last.receive(serverFrames.subscriptionSuccess(session, "e1", 0, false));
+    const leaveRef = factory.last.lastRef("unsubscribe", session);
+    factory.last.receive(serverFrames.unsubscribed(session, "client", leaveRef));
+    factory.last.confirmSubscribe(session, "e1", 0, false);
 
     expect(subscribesOf(factory.last.sentFrames())).toHaveLength(2);
     expect(client.getSubscription(session)?.state).toBe("subscribed");
@@ -265,13 +256,13 @@ describe("WebSocketClient subscriptions", () => {
   });
 
   it("reports a refused subscription with its channel and code", () => {
-    const { factory, errors } = setup();
-    factory.last.receive({
-      channel: "global",
-      type: "subscription_error",
-      data: { channel: session, code: "forbidden", reason: "no access to session 42" },
-    });
+    const { factory, client, errors } = setup();
+    const ref = factory.last.lastRef("subscribe", session);
+    factory.last.receive(
+      serverFrames.subscriptionError(session, "forbidden", "no access to session 42", ref),
+    );
 
+    expect(client.getSubscription(session)?.state).toBe("unsubscribed");
     expect(errors).toEqual([
       {
         kind: "subscription",

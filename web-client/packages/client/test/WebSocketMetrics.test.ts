@@ -16,6 +16,13 @@ describe("WebSocketMetrics", () => {
     });
   });
 
+  it("counts subscription answers no subscription took", () => {
+    const metrics = new WebSocketMetrics();
+    metrics.trackStaleAnswer();
+    metrics.trackStaleAnswer();
+    expect(metrics.snapshot().staleAnswers).toBe(2);
+  });
+
   it("has no average latency before the first pong", () => {
     expect(new WebSocketMetrics().averageLatency).toBeNull();
   });
@@ -57,8 +64,13 @@ describe("WebSocketMetrics", () => {
   it("starts from zero after reset()", () => {
     const metrics = new WebSocketMetrics();
     metrics.trackSent();
+    metrics.trackStaleAnswer();
     metrics.trackLatency(5);
     metrics.reset();
-    expect(metrics.snapshot()).toMatchObject({ messagesSent: 0, averageLatencyMs: null });
+    expect(metrics.snapshot()).toMatchObject({
+      messagesSent: 0,
+      staleAnswers: 0,
+      averageLatencyMs: null,
+    });
   });
 });

@@ -27,20 +27,28 @@ function success(epoch: string, offset: number, recovered: boolean): Subscriptio
   return { channel: session, epoch, offset, recovered };
 }
 
-/** A subscription on a ready connection whose `subscribe`/`unsubscribe` frames are recorded. */
+/**
+ * A subscription on a ready connection whose `subscribe`/`unsubscribe` frames are recorded;
+ * `transport.lastRef` is the ref the last one was sent with.
+ */
 function setup(channel: ChannelName = session, since?: { epoch: string; offset: number }) {
   const subscribes: SubscribeData[] = [];
   const unsubscribes: string[] = [];
   const transport = {
     ready: true,
+    lastRef: "",
     isReady: () => transport.ready,
     send: (command: SubscribeCommand | UnsubscribeCommand) => {
       switch (command.type) {
         case "subscribe":
-          return subscribes.push(command.data);
+          subscribes.push(command.data);
+          break;
         case "unsubscribe":
-          return unsubscribes.push(command.data.channel);
+          unsubscribes.push(command.data.channel);
+          break;
       }
+      transport.lastRef = `r${subscribes.length + unsubscribes.length}`;
+      return transport.lastRef;
     },
   };
   const logger = { error: vi.fn() };
@@ -50,13 +58,13 @@ function setup(channel: ChannelName = session, since?: { epoch: string; offset: 
 
 describe("Subscription", () => {
   it("keeps the channel's handlers and its applied position in one place", () => {
-    const { subscription } = setup();
+    const { subscription, transport } = setup();
     const first: number[] = [];
     const second: number[] = [];
     subscription.addListener({ handler: (event) => first.push(event.offset!) });
     subscription.addListener({ handler: (event) => second.push(event.offset!) });
     subscription.join();
-    subscription.confirm(success("e1", 0, false));
+    subscription.confirm(success("e1", 0, false), transport.lastRef);
 
     subscription.deliver(streamOutput(1));
     subscription.deliver(streamOutput(2));
@@ -68,11 +76,11 @@ describe("Subscription", () => {
   });
 
   it("drops an event whose offset it has already applied", () => {
-    const { subscription } = setup();
+    const { subscription, transport } = setup();
     const applied: number[] = [];
     subscription.addListener({ handler: (event) => applied.push(event.offset!) });
     subscription.join();
-    subscription.confirm(success("e1", 0, false));
+    subscription.confirm(success("e1", 0, false), transport.lastRef);
 
     for (const offset of [1, 2, 2, 1, 3]) {
       subscription.deliver(streamOutput(offset));
@@ -91,7 +99,7 @@ describe("Subscription", () => {
     transport.ready = true;
     subscription.join();
     expect(subscription.isSubscribing()).toBe(true);
-    subscription.confirm(success("e1", 0, false));
+    subscription.confirm(success("e1", 0, false), transport.lastRef);
     expect(subscription.isSubscribed()).toBe(true);
 
     subscription.connectionLost();
@@ -99,10 +107,10 @@ describe("Subscription", () => {
   });
 
   it("resubscribes since its last applied event after the connection comes back", () => {
-    const { subscription, subscribes } = setup();
+    const { subscription, transport, subscribes } = setup();
     subscription.addListener({ handler: vi.fn() });
     subscription.join();
-    subscription.confirm(success("e1", 0, false));
+    subscription.confirm(success("e1", 0, false), transport.lastRef);
     subscription.deliver(streamOutput(1));
     subscription.deliver(streamOutput(2));
 
@@ -122,24 +130,24 @@ describe("Subscription", () => {
   });
 
   it("keeps its offset when the server recovers and calls onResync only when it cannot", () => {
-    const { subscription } = setup(session, { epoch: "e1", offset: 5 });
+    const { subscription, transport } = setup(session, { epoch: "e1", offset: 5 });
     const onResync = vi.fn();
     subscription.addListener({ handler: vi.fn(), onResync });
 
     subscription.join();
-    subscription.confirm(success("e1", 9, true));
+    subscription.confirm(success("e1", 9, true), transport.lastRef);
     expect(subscription.position).toEqual({ epoch: "e1", offset: 5 });
     expect(onResync).not.toHaveBeenCalled();
 
     subscription.connectionLost();
     subscription.join();
-    subscription.confirm(success("e2", 3, false));
+    subscription.confirm(success("e2", 3, false), transport.lastRef);
     expect(subscription.position).toEqual({ epoch: "e2", offset: 3 });
     expect(onResync).toHaveBeenCalledExactlyOnceWith({ epoch: "e2", offset: 3 });
   });
 
   it("keeps calling the other handlers when one throws, and logs the failure", () => {
-    const { subscription, logger } = setup(session, { epoch: "e1", offset: 0 });
+    const { subscription, transport, logger } = setup(session, { epoch: "e1", offset: 0 });
     const after = vi.fn();
     const resynced = vi.fn();
     subscription.addListener({
@@ -154,7 +162,7 @@ describe("Subscription", () => {
 
     subscription.deliver(streamOutput(1));
     subscription.join();
-    subscription.confirm(success("e2", 4, false));
+    subscription.confirm(success("e2", 4, false), transport.lastRef);
 
     expect(after).toHaveBeenCalledTimes(1);
     expect(resynced).toHaveBeenCalledTimes(1);
@@ -201,13 +209,13 @@ describe("Subscription", () => {
   });
 
   it("subscribes again when the server ends a joined channel, but not while subscribing", () => {
-    const { subscription, subscribes } = setup();
+    const { subscription, transport, subscribes } = setup();
     subscription.join();
-    subscription.ended(); // answers an earlier unsubscribe of the same channel
+    expect(subscription.ended(undefined)).toBe(false); // a reset of the server's earlier subscription
     expect(subscribes).toHaveLength(1);
 
-    subscription.confirm(success("e1", 7, false));
-    subscription.ended(); // the server reset the channel's stream
+    subscription.confirm(success("e1", 7, false), transport.lastRef);
+    expect(subscription.ended(undefined)).toBe(true); // the server reset the channel's stream
     expect(subscribes).toEqual([
       { channel: session },
       { channel: session, since: { epoch: "e1", offset: 7 } },
@@ -215,11 +223,51 @@ describe("Subscription", () => {
     expect(subscription.isSubscribing()).toBe(true);
   });
 
+  it("is not ended by the answer to an earlier subscription's unsubscribe", () => {
+    const { subscription, transport, subscribes } = setup();
+    subscription.join();
+    subscription.confirm(success("e1", 7, false), transport.lastRef);
+
+    expect(subscription.ended("r0")).toBe(false);
+    expect(subscription.isSubscribed()).toBe(true);
+    expect(subscribes).toHaveLength(1);
+  });
+
+  it("takes only the answer carrying the ref of its latest subscribe, once", () => {
+    const { subscription, transport } = setup(session, { epoch: "e1", offset: 5 });
+    const onResync = vi.fn();
+    subscription.addListener({ handler: vi.fn(), onResync });
+    subscription.join();
+    const ref = transport.lastRef;
+
+    expect(subscription.confirm(success("e1", 9, false), "r0")).toBe(false);
+    expect(subscription.confirm(success("e1", 9, false), undefined)).toBe(false);
+    expect(subscription.refused("r0")).toBe(false);
+    expect(subscription.isSubscribing()).toBe(true);
+    expect(onResync).not.toHaveBeenCalled();
+
+    expect(subscription.confirm(success("e1", 9, true), ref)).toBe(true);
+    expect(subscription.confirm(success("e1", 9, false), ref)).toBe(false);
+    expect(subscription.position).toEqual({ epoch: "e1", offset: 5 });
+    expect(onResync).not.toHaveBeenCalled();
+  });
+
+  it("takes no answer to a subscribe sent on a connection that dropped", () => {
+    const { subscription, transport } = setup();
+    subscription.join();
+    const lost = transport.lastRef;
+    subscription.connectionLost();
+    subscription.join();
+
+    expect(subscription.confirm(success("e1", 0, false), lost)).toBe(false);
+    expect(subscription.confirm(success("e1", 0, false), transport.lastRef)).toBe(true);
+  });
+
   it("is unsubscribed after the server refuses it, and keeps its listeners", () => {
-    const { subscription } = setup();
+    const { subscription, transport } = setup();
     subscription.addListener({ handler: vi.fn() });
     subscription.join();
-    subscription.refused();
+    expect(subscription.refused(transport.lastRef)).toBe(true);
     expect(subscription.state).toBe(SubscriptionStates.UNSUBSCRIBED);
     expect(subscription.listenerCount).toBe(1);
   });

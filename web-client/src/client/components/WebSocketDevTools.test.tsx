@@ -57,11 +57,31 @@ describe("WebSocketDevTools", () => {
     client.subscribe("session:s1", vi.fn());
     act(() => factory.last.open());
     act(() => {
-      factory.last.receive(serverFrames.subscriptionSuccess("session:s1", "e1", 0, false));
+      factory.last.confirmSubscribe("session:s1", "e1", 0, false);
       factory.last.receive(serverFrames.streamOutput("session:s1", 1));
     });
 
     expect(byTestId("devtools-subscriptions")?.textContent).toBe("session:s1 subscribed · e1:1");
+  });
+
+  it("counts the stale answers of a channel left and followed again before the server answered", () => {
+    const leave = client.subscribe("session:s1", vi.fn());
+    act(() => factory.last.open());
+    const staleRef = factory.last.lastRef("subscribe", "session:s1");
+    leave();
+    client.subscribe("session:s1", vi.fn());
+    act(() => {
+      factory.last.receive(
+        serverFrames.subscriptionSuccess("session:s1", "e1", 0, false, staleRef),
+      );
+      factory.last.confirmSubscribe("session:s1", "e1", 0, false);
+    });
+
+    const staleAnswers = [...(byTestId("devtools-metrics")?.querySelectorAll("div") ?? [])].find(
+      (entry) => entry.querySelector("dt")?.textContent === "Stale answers",
+    );
+    expect(staleAnswers?.querySelector("dd")?.textContent).toBe("1");
+    expect(byTestId("devtools-subscriptions")?.textContent).toBe("session:s1 subscribed · e1:0");
   });
 
   it("lists the frames the contract refused, with what was wrong, and none of them reaches a handler", () => {

@@ -217,6 +217,10 @@ function Metrics({ metrics }: { metrics: WebSocketMetrics }) {
           <dt>Reconnections</dt>
           <dd>{snapshot.reconnections}</dd>
         </div>
+        <div title="Subscription answers ignored: they answered an earlier subscription of a channel left and followed again before the server answered">
+          <dt>Stale answers</dt>
+          <dd>{snapshot.staleAnswers}</dd>
+        </div>
         <div>
           <dt>Avg latency</dt>
           <dd>{formatLatency(snapshot.averageLatencyMs)}</dd>

@@ -113,12 +113,14 @@ describe("WebSocketProvider", () => {
   });
 
   it("toasts a refused subscription without Retry", () => {
+    client.subscribe("session:1", vi.fn());
     act(() => factory.last.open());
     act(() =>
       factory.last.receive({
         channel: "global",
         type: "subscription_error",
         data: { channel: "session:1", code: "forbidden", reason: "no access" },
+        ref: factory.last.lastRef("subscribe", "session:1"),
       }),
     );
 

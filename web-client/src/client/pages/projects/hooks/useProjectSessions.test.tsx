@@ -88,11 +88,7 @@ describe("useProjectSessions", () => {
     const h = harness;
     await flush();
     h.receive(event("session_created", session("s4"), 7));
-    h.receive({
-      channel: "global",
-      type: "subscription_success",
-      data: { channel: CHANNEL, epoch: "e1", offset: 7, recovered: true },
-    });
+    h.act(() => h.factory.last.confirmSubscribe(CHANNEL, "e1", 7, true));
     // A reconnect whose `since` the server could not honour:
     h.act(() => {
       h.factory.last.serverClose(4001);
@@ -101,11 +97,7 @@ describe("useProjectSessions", () => {
       vi.advanceTimersByTime(1000);
       h.factory.last.open();
     });
-    h.receive({
-      channel: "global",
-      type: "subscription_success",
-      data: { channel: CHANNEL, epoch: "e2", offset: 1, recovered: false },
-    });
+    h.act(() => h.factory.last.confirmSubscribe(CHANNEL, "e2", 1, false));
     await flush();
 
     expect(listSessions).toHaveBeenCalledTimes(2);

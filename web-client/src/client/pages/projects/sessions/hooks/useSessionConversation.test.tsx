@@ -215,11 +215,7 @@ describe("useSessionConversation", () => {
           : snapshot([message({}), message({ id: "m3", content: "later" })], 40),
       ),
     );
-    h.receive({
-      channel: "global",
-      type: "subscription_success",
-      data: { channel: CHANNEL, epoch: "e2", offset: 40, recovered: false },
-    });
+    h.act(() => h.factory.last.confirmSubscribe(CHANNEL, "e2", 40, false));
     await flush();
 
     expect(api.getSession).toHaveBeenCalledTimes(2);
