@@ -75,10 +75,11 @@ e2e(
     await page.keyboard.press("Control+Shift+W");
     await panel.waitFor();
     const frames = panel.getByTestId("devtools-frames").locator("li");
-    await panel
+    // Subscribed only once the server's answer carried the ref of the client's subscribe.
+    const subscribed = panel
       .getByTestId("devtools-subscriptions")
-      .getByText(/^session:/)
-      .waitFor();
+      .locator("li", { hasText: /^session:\S+ subscribed · / });
+    await subscribed.waitFor();
     const before = await metrics(page);
     const framesBefore = await frames.count();
 
@@ -89,6 +90,7 @@ e2e(
     assert.ok(after.messagesSent > before.messagesSent, "the send_message command is counted");
     assert.ok(after.messagesReceived >= before.messagesReceived + 3, "its events are counted");
     assert.ok((await frames.count()) > framesBefore, "the frame log shows the new frames");
+    assert.equal(after.staleAnswers, 0, "every subscription answer was taken");
     await panel.getByTestId("devtools-frames").getByText("send_message").first().waitFor();
     await panel
       .getByTestId("devtools-metrics")
@@ -100,6 +102,7 @@ e2e(
     await waitForMetrics(page, (m) => m.reconnections === 1);
     await waitForConnected(page);
     await panel.getByTestId("devtools-metrics").getByText("Reconnections").waitFor();
+    await subscribed.waitFor();
 
     await page.keyboard.press("Control+Shift+W");
     await panel.waitFor({ state: "hidden" });
