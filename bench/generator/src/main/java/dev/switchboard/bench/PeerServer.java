@@ -233,17 +233,57 @@ final class PeerServer implements AutoCloseable {
     return new double[] {Long.parseLong(fields[11]) / 100.0, Long.parseLong(fields[12]) / 100.0};
   }
 
+  /** The system calls that hand bytes to a socket: NIO uses write/writev, epoll sendto/sendmsg. */
+  private static final String WRITE_CALLS =
+      "syscalls:sys_enter_write,syscalls:sys_enter_writev,syscalls:sys_enter_sendto,"
+          + "syscalls:sys_enter_sendmsg,syscalls:sys_enter_sendmmsg";
+
   /**
-   * How many write system calls ({@code write}, {@code writev}) the server process has made: the
-   * {@code syscw} of {@code /proc/<pid>/io}, counted over all its threads.
+   * Starts counting the server's write system calls with {@code perf stat} on the kernel's syscall
+   * tracepoints (every thread the process has when it starts; the event loops are all up after the
+   * warm-up); {@link WriteCount#stop} returns the count. Null when perf cannot count here (not
+   * installed, or tracepoints not allowed): the figure is then left out. {@code /proc/<pid>/io}'s
+   * {@code syscw} would be simpler but misses {@code sendto}, which Netty's epoll transport uses.
    */
-  long writeCalls() throws IOException {
-    for (String line : Files.readAllLines(Path.of("/proc/" + pid() + "/io"))) {
-      if (line.startsWith("syscw:")) {
-        return Long.parseLong(line.substring("syscw:".length()).trim());
-      }
+  WriteCount countWrites() throws IOException {
+    Path out = Files.createTempFile("perf-writes", ".csv");
+    Process perf;
+    try {
+      perf =
+          new ProcessBuilder(
+                  "perf", "stat", "-x", ",", "-e", WRITE_CALLS, "-p", String.valueOf(pid()),
+                  "-o", out.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+    } catch (IOException e) {
+      return null;
     }
-    throw new IOException("no syscw in /proc/" + pid() + "/io");
+    return new WriteCount(perf, out);
+  }
+
+  /** A running {@code perf stat} over the server's write system calls. */
+  record WriteCount(Process perf, Path out) {
+
+    /** Stops perf and returns the calls it counted, or -1 when it could not count them. */
+    long stop() throws Exception {
+      if (!perf.isAlive()) {
+        return -1;
+      }
+      run("kill", "-INT", String.valueOf(perf.pid()));
+      perf.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+      long total = 0;
+      boolean counted = false;
+      for (String line : Files.readAllLines(out)) {
+        String[] fields = line.split(",");
+        if (fields.length > 2 && fields[2].startsWith("syscalls:") && fields[0].matches("\\d+")) {
+          total += Long.parseLong(fields[0]);
+          counted = true;
+        }
+      }
+      Files.deleteIfExists(out);
+      return counted ? total : -1;
+    }
   }
 
   /** Resident set size in bytes. */
