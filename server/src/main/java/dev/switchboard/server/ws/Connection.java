@@ -8,11 +8,15 @@ import dev.switchboard.server.ws.guard.PreEncodedFrame;
 import dev.switchboard.server.ws.guard.ProtocolErrorBudget;
 import dev.switchboard.server.ws.guard.WebSocketConfiguration;
 import dev.switchboard.server.ws.guard.WindowCounter;
+import io.micronaut.core.annotation.Nullable;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.VoidChannelPromise;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,9 +24,10 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Connection is one client socket on {@code /ws}: who it acts for, its subscriptions, and its
- * single outbound path. Every frame, the Close included, goes through the {@link Outbox} of the
- * socket's event loop in call order, so frames sent in order (replies after the events that
- * preceded them) arrive in order, and frames sent while the loop is busy leave in one write.
+ * single outbound path. Every frame, the Close included, waits in the connection in call order
+ * until the socket's event loop takes the connection from its {@link Outbox}, so frames sent in
+ * order (replies after the events that preceded them) arrive in order, and frames gathered while
+ * the loop was busy leave in one write.
  *
  * <p>A channel event is written as a {@link PreEncodedFrame}: its WebSocket frame, header and
  * payload, is built once per publish by whichever thread delivers it, and every subscriber's socket
@@ -52,8 +57,10 @@ public final class Connection implements CommandReplies {
   private final WindowCounter rateLimited;
   private final ProtocolErrorBudget protocolErrors;
 
-  /** Set by the outbox, on the event loop, while a flush of this socket is due. */
-  boolean flushPending;
+  // Frames sent and not yet written, in order, and whether the connection waits in its outbox;
+  // both guarded by this. Null while nothing waits: an idle connection holds no queue.
+  private @Nullable ArrayDeque<WebSocketFrame> pending;
+  private boolean inOutbox;
 
   Connection(
       String id,
@@ -89,11 +96,6 @@ public final class Connection implements CommandReplies {
   /** The socket's Netty channel. */
   Channel channel() {
     return channel;
-  }
-
-  /** The promise every frame but the Close is written with. */
-  ChannelPromise voidPromise() {
-    return voidPromise;
   }
 
   /** Records that the client sent a frame, which keeps the connection from idling out. */
@@ -137,7 +139,7 @@ public final class Connection implements CommandReplies {
       return;
     }
     framesOut.increment();
-    outbox.add(this, new TextWebSocketFrame(frame), false);
+    enqueue(new TextWebSocketFrame(frame));
   }
 
   /** Replies to one of the client's commands: {@link #send(String)}. */
@@ -155,7 +157,7 @@ public final class Connection implements CommandReplies {
       return;
     }
     framesOut.increment();
-    outbox.add(this, FanOutFrame.of(event), false);
+    enqueue(FanOutFrame.of(event));
   }
 
   /**
@@ -165,8 +167,49 @@ public final class Connection implements CommandReplies {
    */
   public void close(CloseCode code, String reason) {
     if (releaseAll() && channel.isOpen()) {
-      outbox.add(this, new CloseWebSocketFrame(code.code(), reason), true);
+      enqueue(new CloseWebSocketFrame(code.code(), reason));
     }
+  }
+
+  // Frames wait here until the loop writes them; the connection takes one place in its outbox
+  // however many gather, so a loop that falls behind sends them in one write.
+  private void enqueue(WebSocketFrame frame) {
+    boolean join;
+    synchronized (this) {
+      if (pending == null) {
+        pending = new ArrayDeque<>(4);
+      }
+      pending.add(frame);
+      join = !inOutbox;
+      inOutbox = true;
+    }
+    if (join) {
+      outbox.add(this);
+    }
+  }
+
+  /**
+   * Writes every frame sent so far and flushes once; called by the outbox on the socket's event
+   * loop. The socket is closed once a Close is written.
+   */
+  void writePending() {
+    ArrayDeque<WebSocketFrame> frames;
+    synchronized (this) {
+      frames = pending;
+      pending = null;
+      inOutbox = false;
+    }
+    if (frames == null) {
+      return;
+    }
+    for (WebSocketFrame frame : frames) {
+      if (frame instanceof CloseWebSocketFrame) {
+        channel.write(frame).addListener(ChannelFutureListener.CLOSE);
+      } else {
+        channel.write(frame, voidPromise);
+      }
+    }
+    channel.flush();
   }
 
   /** Releases every subscription; returns false when the connection was already released. */

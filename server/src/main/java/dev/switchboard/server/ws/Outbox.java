@@ -1,10 +1,6 @@
 package dev.switchboard.server.ws;
 
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.EventLoop;
-import io.netty.handler.codec.http.websocketx.WebSocketFrame;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,37 +8,36 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Outbox is the one way frames reach the sockets of one Netty event loop: every thread that sends
- * to a {@code /ws} connection appends to its loop's outbox, and the loop empties it in one task,
- * writing each frame and then flushing each socket once.
+ * Outbox is the one way frames reach the sockets of one Netty event loop. A connection with frames
+ * to send waits in its loop's outbox once, however many frames it gathers meanwhile (they wait in
+ * the connection, see {@link Connection#writePending}); the loop takes connections from the outbox
+ * in tasks, and writes each one's frames and flushes it once.
  *
- * <p>So a publish to 10,000 subscribers costs each event loop one task rather than one per
- * subscriber, and frames that reach a socket while its loop is busy (a burst of publishes, several
- * channels) leave in one {@code write} system call instead of one each. Nothing waits on a timer:
- * when the loop is idle the task runs at once, so an idle server adds no latency.
+ * <p>So a publish to 10,000 subscribers costs each event loop a few tasks rather than one per
+ * subscriber, and when a loop falls behind (a burst of publishes, a hot channel at saturation) the
+ * frames a socket gathered meanwhile leave in one {@code write} system call instead of one each:
+ * the more loaded the server, the fewer system calls per frame. Nothing waits on a timer: on an
+ * idle loop the task runs at once, so an idle server adds no latency.
  *
- * <p>Frames of one connection stay in the order they were sent, whichever thread sent them, because
- * replies, events and the Close all go through the same queue. A task writes at most {@link
- * #MAX_FRAMES_PER_TASK} frames and then yields to the loop's other work (reads, timers), so a flood
- * of publishes cannot starve the sockets' reads.
+ * <p>A task serves at most {@link #MAX_CONNECTIONS_PER_TASK} connections and then yields to the
+ * loop's other work (reading the next publish, timers): a big fan-out cannot starve reads, and a
+ * publish read meanwhile adds its frames to the connections still waiting, which then send both.
  */
 final class Outbox implements Runnable {
 
-  static final int MAX_FRAMES_PER_TASK = 16_384;
+  static final int MAX_CONNECTIONS_PER_TASK = 1024;
 
   private final EventLoop loop;
-  private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
+  private final Queue<Connection> waiting = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean scheduled = new AtomicBoolean();
-  // Touched only on the loop: connections written to in the current task.
-  private final List<Connection> written = new ArrayList<>();
 
   private Outbox(EventLoop loop) {
     this.loop = loop;
   }
 
-  /** Appends a frame for {@code connection}; {@code closeAfter} closes the socket once written. */
-  void add(Connection connection, WebSocketFrame frame, boolean closeAfter) {
-    queue.add(new Pending(connection, frame, closeAfter));
+  /** Puts a connection that has frames to send in line; called once until it has sent them. */
+  void add(Connection connection) {
+    waiting.add(connection);
     if (!scheduled.get() && scheduled.compareAndSet(false, true)) {
       loop.execute(this);
     }
@@ -51,43 +46,29 @@ final class Outbox implements Runnable {
   @Override
   public void run() {
     try {
-      Pending next;
-      for (int count = 0; count < MAX_FRAMES_PER_TASK && (next = queue.poll()) != null; count++) {
-        Connection connection = next.connection;
-        if (next.closeAfter) {
-          connection.channel().write(next.frame).addListener(ChannelFutureListener.CLOSE);
-        } else {
-          connection.channel().write(next.frame, connection.voidPromise());
-        }
-        if (!connection.flushPending) {
-          connection.flushPending = true;
-          written.add(connection);
-        }
-      }
-      for (Connection connection : written) {
-        connection.flushPending = false;
-        connection.channel().flush();
+      Connection next;
+      for (int count = 0;
+          count < MAX_CONNECTIONS_PER_TASK && (next = waiting.poll()) != null;
+          count++) {
+        next.writePending();
       }
     } finally {
-      written.clear();
       reschedule();
     }
   }
 
-  // More was added than one task writes, or added after the last poll and before the flag was
-  // cleared (its sender saw the flag set and did not schedule): run again.
+  // More connections wait than one task serves, or one was added after the last poll and before
+  // the flag was cleared (its sender saw the flag set and did not schedule): run again.
   private void reschedule() {
-    if (!queue.isEmpty()) {
+    if (!waiting.isEmpty()) {
       loop.execute(this);
       return;
     }
     scheduled.set(false);
-    if (!queue.isEmpty() && scheduled.compareAndSet(false, true)) {
+    if (!waiting.isEmpty() && scheduled.compareAndSet(false, true)) {
       loop.execute(this);
     }
   }
-
-  private record Pending(Connection connection, WebSocketFrame frame, boolean closeAfter) {}
 
   /** The outboxes of a server's event loops, one per loop, made as loops first send. */
   static final class Registry {

@@ -19,6 +19,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.DefaultEventLoop;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -26,6 +27,10 @@ import io.netty.handler.codec.http.websocketx.WebSocket13FrameEncoder;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.Test;
@@ -142,20 +147,50 @@ class ConnectionTest {
   }
 
   @Test
-  void aFloodIsWrittenInTasksOfBoundedSize() {
-    AtomicInteger flushes = new AtomicInteger();
-    EmbeddedChannel channel = new EmbeddedChannel(countingFlushes(flushes));
-    Connection connection = connection(channel);
-    int frames = Outbox.MAX_FRAMES_PER_TASK + 10;
+  void aFanOutCostsTheLoopATaskPerThousandConnectionsNotOnePerFrame() throws Exception {
+    AtomicInteger tasks = new AtomicInteger();
+    DefaultEventLoop loop =
+        new DefaultEventLoop() {
+          @Override
+          public void execute(Runnable task) {
+            tasks.incrementAndGet();
+            super.execute(task);
+          }
+        };
+    try {
+      Outbox outbox = new Outbox.Registry().of(loop);
+      int connections = Outbox.MAX_CONNECTIONS_PER_TASK + 10;
+      List<EmbeddedChannel> channels = new ArrayList<>();
+      // Held up until every frame is sent, as a loop busy with other work would be.
+      CountDownLatch sent = new CountDownLatch(1);
+      loop.execute(
+          () -> {
+            try {
+              sent.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          });
+      for (int i = 0; i < connections; i++) {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        channels.add(channel);
+        Connection connection =
+            new Connection("c-" + i, Caller.forAdmin(), channel, outbox, LIMITS, framesOut);
+        connection.send(new StreamEvent(SESSION_A, "e1", 1, 0, "{\"event\":1}"));
+        connection.send(new StreamEvent(SESSION_A, "e1", 2, 0, "{\"event\":2}"));
+      }
+      sent.countDown();
+      loop.submit(() -> {}).get(10, TimeUnit.SECONDS);
 
-    for (int i = 0; i < frames; i++) {
-      connection.send("{}");
+      // The hold, two outbox tasks (the second after the loop's turn), and the final no-op.
+      assertEquals(4, tasks.get());
+      for (EmbeddedChannel channel : channels) {
+        assertEquals(2, channel.outboundMessages().size());
+        channel.finishAndReleaseAll();
+      }
+    } finally {
+      loop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
-    channel.runPendingTasks();
-
-    assertEquals(2, flushes.get(), "the loop got its turn between the two tasks");
-    assertEquals(frames, channel.outboundMessages().size());
-    channel.finishAndReleaseAll();
   }
 
   @Test
