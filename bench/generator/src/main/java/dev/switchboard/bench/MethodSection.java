@@ -83,6 +83,7 @@ final class MethodSection {
         - **Memory.** Heap after a full GC (`jcmd GC.run` + `GC.heap_info` for the JVMs, \
         `global.gc()` + `heapUsed` for Node) and RSS from `/proc`, before and after opening the \
         connections; per-connection figures are the difference divided by the connections.
+        - **CPU and system calls.** Server CPU is user + system time from `/proc/<pid>/stat` over         the timed phase (`server_cpu_ms_per_1k_deliveries`, `deliveries_per_cpu_s`).         `writes_per_delivery` counts the server's `write`, `writev`, `sendto`, `sendmsg` and         `sendmmsg` calls over the phase with `perf stat` on the kernel's syscall tracepoints         (NIO writes with `write`, epoll with `sendto`), the HTTP answers to publishes and event-loop         wake-ups included; it is left out where perf cannot count.
         """);
     md.append("- **Settings of this run.** `").append(meta.getProperty("settings")).append("`\n");
     if ("quick".equals(meta.getProperty("mode"))) {

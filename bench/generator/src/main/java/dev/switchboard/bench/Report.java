@@ -74,16 +74,21 @@ final class Report {
       }
     }
     StringBuilder md = new StringBuilder();
-    md.append("# Benchmarks\n\n");
+    boolean comparison = meta.getProperty("baseline") != null;
+    md.append(comparison ? "# Benchmarks: before and after\n\n" : "# Benchmarks\n\n");
     md.append(
-        "Switchboard against the servers its users would otherwise pick, measured side by side in"
+        (comparison
+                ? "Switchboard against an earlier commit of itself"
+                : "Switchboard against the servers its users would otherwise pick")
+            + ", measured side by side in"
             + " one run on one machine. This page is written by `bench/run.sh` from the run's result"
             + " files (`bench/results/`); do not edit the figures by hand, rerun the script. The notes at"
             + " the end, from \"Profiling and fixes\" on, are written by hand and kept by every"
             + " run.\n\n");
     md.append("## How to run\n\n```sh\nbench/run.sh            # full suite, about an hour\n")
         .append("bench/run.sh --quick    # smoke run at small scale, a few minutes\n")
-        .append("bench/run.sh --peers switchboard,netty --scenarios fanout   # a subset\n```\n\n")
+        .append("bench/run.sh --peers switchboard,netty --scenarios fanout   # a subset\n")
+        .append("bench/compare.sh <commit>   # this checkout against an earlier commit, fan-out and saturation\n```\n\n")
         .append(
             "The script builds the server jar, the generator and the peers (Maven Central and npm),"
                 + " runs every scenario for every peer, and rewrites this page and"
@@ -115,20 +120,27 @@ final class Report {
         table(md, variant.getKey(), variant.getValue(), peers);
       }
       if (section.getKey().equals("fanout")) {
-        md.append("![Latency percentiles](benchmarks-latency.png)\n\n")
+        md.append("![Latency percentiles](").append(chartName(out)).append(")\n\n")
             .append(
                 "The plot merges the histograms of all runs (the worst run's tail included); the"
                     + " tables show each figure's median over the runs.\n\n");
       }
     }
-    goals(md);
+    if (!comparison) {
+      goals(md);
+    }
     md.append(handWritten(out));
     Files.writeString(out, md.toString());
     Map<String, Map<String, double[]>> panels = percentiles();
     if (!panels.isEmpty()) {
-      Chart.write(out.resolveSibling("benchmarks-latency.png"), panels, peers);
+      Chart.write(out.resolveSibling(chartName(out)), panels, peers);
     }
     System.out.println("wrote " + out);
+  }
+
+  /** The latency chart beside a page: {@code benchmarks-latency.png} for {@code benchmarks.md}. */
+  private static String chartName(Path page) {
+    return page.getFileName().toString().replaceFirst("\\.md$", "") + "-latency.png";
   }
 
   /**
