@@ -61,6 +61,22 @@ public final class FrameworkInternals {
   private FrameworkInternals() {}
 
   /**
+   * Fails unless the pipeline has the handler Netty's WebSocket handshaker installs under {@code
+   * name}, so that an upgrade the guard cannot take over is refused rather than left unguarded.
+   *
+   * @throws IllegalStateException when the handler is not there
+   */
+  static void requireNettyHandler(ChannelPipeline pipeline, String name) {
+    if (pipeline.get(name) == null) {
+      throw new IllegalStateException(
+          "Netty's WebSocket handler \""
+              + name
+              + "\" is not in the pipeline; the frame rules depend on that name (Netty 4.2.9)."
+              + " Check the Netty/Micronaut upgrade and FrameworkInternalsTest.");
+    }
+  }
+
+  /**
    * Netty's unsent bytes on a channel: frames submitted to the event loop and not yet handled, plus
    * those passed on that the kernel has not taken.
    */

@@ -78,13 +78,7 @@ public final class PreEncodedFrame extends WebSocketFrame {
 
   /** Installs {@link Encoder} in place of the frame encoder Netty's handshaker put in. */
   static void installEncoder(ChannelPipeline pipeline) {
-    if (pipeline.get(FrameworkInternals.NETTY_WS_ENCODER) == null) {
-      throw new IllegalStateException(
-          "Netty's WebSocket encoder \""
-              + FrameworkInternals.NETTY_WS_ENCODER
-              + "\" is not in the pipeline; the guard depends on that name."
-              + " Check the Netty/Micronaut upgrade and FrameworkInternalsTest.");
-    }
+    FrameworkInternals.requireNettyHandler(pipeline, FrameworkInternals.NETTY_WS_ENCODER);
     pipeline.replace(
         FrameworkInternals.NETTY_WS_ENCODER, FrameworkInternals.NETTY_WS_ENCODER, new Encoder());
   }

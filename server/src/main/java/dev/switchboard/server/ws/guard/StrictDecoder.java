@@ -33,13 +33,7 @@ final class StrictDecoder {
    */
   static void install(
       ChannelPipeline pipeline, String before, int maxMessageBytes, boolean compression) {
-    if (pipeline.get(FrameworkInternals.NETTY_WS_DECODER) == null) {
-      throw new IllegalStateException(
-          "Netty's WebSocket decoder \""
-              + FrameworkInternals.NETTY_WS_DECODER
-              + "\" is not in the pipeline; the frame rules depend on that name (Netty 4.2.9)."
-              + " Check the Netty/Micronaut upgrade and FrameworkInternalsTest.");
-    }
+    FrameworkInternals.requireNettyHandler(pipeline, FrameworkInternals.NETTY_WS_DECODER);
     WebSocketDecoderConfig config =
         WebSocketDecoderConfig.newBuilder()
             .maxFramePayloadLength(maxMessageBytes)
