@@ -168,6 +168,10 @@ public final class TestRedisCluster implements AutoCloseable {
                   Integer.toString(NODE_TIMEOUT_MS),
                   "--cluster-replica-validity-factor",
                   "0",
+                  // Masters that are up keep serving their slots while another fails over, as
+                  // docs/websockets.md advises for deployments.
+                  "--cluster-require-full-coverage",
+                  "no",
                   "--save",
                   "",
                   "--appendonly",
