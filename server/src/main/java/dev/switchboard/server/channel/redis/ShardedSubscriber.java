@@ -50,6 +50,9 @@ final class ShardedSubscriber implements RedisSubscriber {
   private final ScheduledExecutorService thread;
   private final Map<String, Channel> channels = new HashMap<>();
   private final Map<String, Link> links = new HashMap<>();
+  // Masters a link could not be opened to, by node id, and until when they are not tried again:
+  // channels of a dead master's slots do not each wait for a connect until a replica takes over.
+  private final Map<String, Long> unreachableUntil = new HashMap<>();
   private long refreshedAtNanos = System.nanoTime() - REFRESH_AT_MOST_EVERY_NANOS;
   private boolean closed;
 
@@ -133,23 +136,32 @@ final class ShardedSubscriber implements RedisSubscriber {
     }
     Link link = links.get(owner.getNodeId());
     if (link == null) {
+      Long until = unreachableUntil.get(owner.getNodeId());
+      if (until != null && System.nanoTime() - until < 0) {
+        return;
+      }
       try {
         link = new Link(owner, connections.client().connectPubSub(connections.nodeUri(owner)));
       } catch (RuntimeException e) {
         LOG.debug(
             "Cannot reach master {} for sharded subscriptions: {}", owner.getUri(), e.toString());
+        unreachableUntil.put(owner.getNodeId(), System.nanoTime() + REFRESH_AT_MOST_EVERY_NANOS);
         return;
       }
+      unreachableUntil.remove(owner.getNodeId());
       links.put(owner.getNodeId(), link);
     }
     c.link = link;
-    c.confirmed = false;
     link.channels.add(c.name);
-    Link on = link;
-    on.connection
+    subscribeOn(c, link);
+  }
+
+  private void subscribeOn(Channel c, Link link) {
+    c.confirmed = false;
+    link.connection
         .async()
         .ssubscribe(c.name)
-        .whenComplete((ok, failure) -> run(() -> confirmed(c, on, failure)));
+        .whenComplete((ok, failure) -> run(() -> confirmed(c, link, failure)));
   }
 
   private void confirmed(Channel c, Link link, @Nullable Throwable failure) {
@@ -229,16 +241,18 @@ final class ShardedSubscriber implements RedisSubscriber {
     }
   }
 
-  /** A link back after a break: its channels are subscribed again, and so caught up. */
+  /**
+   * A link back after a break: its channels are subscribed again (Redis takes a repeated {@code
+   * SSUBSCRIBE} as a no-op) and each confirmation makes the caller catch up on the break.
+   */
   private void reconnected(RedisChannelHandler<?, ?> connection) {
-    for (Link link : new ArrayList<>(links.values())) {
+    for (Link link : links.values()) {
       if (link.connection == connection && link.down) {
         link.down = false;
-        for (String name : new ArrayList<>(link.channels)) {
+        for (String name : link.channels) {
           Channel c = channels.get(name);
           if (c != null) {
-            leave(c, false);
-            place(c);
+            subscribeOn(c, link);
           }
         }
       }
