@@ -91,8 +91,10 @@ for port in "${cluster_ports[@]}"; do
   done
 done
 
+# redis-cli makes the first three nodes it is given the masters.
 seeds=$(printf 'redis://127.0.0.1:%s,' "${cluster_ports[@]:0:3}")
 taskset -c 1 java -Xms1g -Xmx2g -cp bench/generator/target/bench.jar dev.switchboard.bench.MultiNode \
   --db "jdbc:postgresql://127.0.0.1:5432/$db" --server-cpu 0 \
   --standalone "redis://127.0.0.1:$standalone_port" --standalone-pids "$standalone_pid" \
-  --cluster "${seeds%,}" --cluster-pids "$(IFS=,; echo "${cluster_pids[*]}")" "$@"
+  --cluster "${seeds%,}" --cluster-pids "$(IFS=,; echo "${cluster_pids[*]}")" \
+  --cluster-master-pids "$(IFS=,; echo "${cluster_pids[*]:0:3}")" "$@"

@@ -28,9 +28,9 @@ import org.HdrHistogram.Histogram;
  * CPU, user + system, from {@code /proc}), and the Redis processes' CPU per thousand publishes and
  * per thousand deliveries (over what the Redis processes spend idle, measured for 10 s before).
  *
- * <p>Latency is measured per node in two phases of the same load: in the first only A's clients
- * are timed, in the second only B's (the others still receive every event, so the servers carry
- * the same work in both). Each node runs on the server CPU; the generator and Redis on the other.
+ * <p>Latency is measured per node in alternating phases of the same load: in A's only A's clients
+ * are timed, in B's only B's (the others still receive every event, so the servers carry the same
+ * work in both); each runs twice for half of {@code --seconds}, after 15 s of warm-up. Each node runs on the server CPU; the generator and Redis on the other.
  *
  * <pre>
  * java -cp bench.jar dev.switchboard.bench.MultiNode --db JDBC_URL --server-cpu 0
@@ -67,29 +67,32 @@ final class MultiNode {
 
     List<Map<String, String>> rows = new ArrayList<>();
     rows.add(run("one node, in-memory broker", repo, cpu, db, "memory", null, null, List.of(),
-        subscribers, channels, rate, seconds));
+        List.of(), subscribers, channels, rate, seconds));
+    List<Long> standalone = pids(required(options, "standalone-pids"));
     rows.add(run("two nodes, standalone Redis", repo, cpu, db, "redis", "standalone",
-        required(options, "standalone"), pids(required(options, "standalone-pids")),
+        required(options, "standalone"), standalone, standalone,
         subscribers, channels, rate, seconds));
     rows.add(run("two nodes, Redis Cluster (3 masters + 3 replicas)", repo, cpu, db, "redis",
-        "cluster", required(options, "cluster"), pids(required(options, "cluster-pids")),
-        subscribers, channels, rate, seconds));
+        "cluster", required(options, "cluster"), pids(required(options, "cluster-master-pids")),
+        pids(required(options, "cluster-pids")), subscribers, channels, rate, seconds));
 
     System.out.println();
-    System.out.println(
-        "| setup | p50 on A (ms) | p99 on A (ms) | p50 on B, cross-node (ms) | p99 on B, cross-node"
-            + " (ms) | lost | deliveries/s | deliveries per server CPU-s | Redis CPU-s per 1k"
-            + " publishes | Redis CPU-s per 1k deliveries |");
     // In the one-node row, "B" is the second half of the subscribers, on the same node.
-    System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+    System.out.println(
+        "| setup | p50 / p99 on A (ms) | p50 / p99 on B, cross-node (ms) | lost | deliveries/s"
+            + " | deliveries per server CPU-s | Redis CPU-s per 1k publishes (masters / all)"
+            + " | Redis CPU-s per 1k deliveries |");
+    System.out.println("|---|---|---|---|---|---|---|---|");
     for (Map<String, String> row : rows) {
       System.out.println("| " + String.join(" | ", row.values()) + " |");
     }
+    System.exit(0); // the fleets' event loops are not daemon threads
   }
 
   private static Map<String, String> run(
       String label, Path repo, String cpu, String db, String broker, String mode, String redisUrl,
-      List<Long> redisPids, int subscribers, int channelCount, int rate, int seconds)
+      List<Long> masterPids, List<Long> redisPids, int subscribers, int channelCount, int rate,
+      int seconds)
       throws Exception {
     System.out.printf("== %s%n", label);
     boolean twoNodes = !broker.equals("memory");
@@ -121,7 +124,7 @@ final class MultiNode {
         onA.startHeartbeats();
         onB.startHeartbeats();
         Publisher publisher = new Publisher(protocol, a.port, Settings.PAYLOAD_BYTES);
-        warmUp(onA, onB, publisher, channels, perChannel);
+        warmUp(onA, onB, publisher, channels, perChannel, rate);
 
         // What Redis spends with no load at all (replication pings, the cluster bus), per second:
         // subtracted from what it spends under load, so the figures are per publish.
@@ -132,31 +135,46 @@ final class MultiNode {
             (redisCpuSeconds(redisPids) - idle0) / Math.max(1e-9, (System.nanoTime() - idleStart) / 1e9);
         double nodeCpu0 = nodes.stream().mapToDouble(Node::cpuSeconds).sum();
         double redisCpu0 = redisCpuSeconds(redisPids);
+        double mastersCpu0 = redisCpuSeconds(masterPids);
         long outside0 = onA.eventsOutsidePhase.sum() + onB.eventsOutsidePhase.sum();
         long t0 = System.nanoTime();
-        Phase local = phase(onA, onB, publisher, channels, perChannel[0], rate, seconds);
-        Phase cross = phase(onB, onA, publisher, channels, perChannel[1], rate, seconds);
+        // A's and B's phases alternate, twice each, so neither gets all of a slow stretch of the
+        // shared machine.
+        List<Phase> locals = new ArrayList<>();
+        List<Phase> crosses = new ArrayList<>();
+        for (int run = 0; run < 2; run++) {
+          locals.add(phase(onA, onB, publisher, channels, perChannel[0], rate, seconds / 2));
+          crosses.add(phase(onB, onA, publisher, channels, perChannel[1], rate, seconds / 2));
+        }
         double elapsed = (System.nanoTime() - t0) / 1e9;
         double nodeCpu = nodes.stream().mapToDouble(Node::cpuSeconds).sum() - nodeCpu0;
         double redisCpu = redisCpuSeconds(redisPids) - redisCpu0 - idlePerSecond * elapsed;
-        long deliveries =
-            local.receivedTotal() + cross.receivedTotal()
-                + onA.eventsOutsidePhase.sum() + onB.eventsOutsidePhase.sum() - outside0;
-        long publishes = local.issued.get() + cross.issued.get();
+        double mastersCpu = redisCpuSeconds(masterPids) - mastersCpu0;
+        long deliveries = onA.eventsOutsidePhase.sum() + onB.eventsOutsidePhase.sum() - outside0;
+        long publishes = 0;
+        long lost = 0;
+        Histogram l = new Histogram(3_600_000_000L, 3);
+        Histogram c = new Histogram(3_600_000_000L, 3);
+        for (int i = 0; i < locals.size(); i++) {
+          for (Phase phase : List.of(locals.get(i), crosses.get(i))) {
+            deliveries += phase.receivedTotal();
+            publishes += phase.issued.get();
+            lost += phase.lost();
+          }
+          l.add(locals.get(i).latency());
+          c.add(crosses.get(i).latency());
+        }
 
         Map<String, String> row = new LinkedHashMap<>();
         row.put("setup", label);
-        Histogram l = local.latency();
-        Histogram c = cross.latency();
-        row.put("p50A", ms(l.getValueAtPercentile(50)));
-        row.put("p99A", ms(l.getValueAtPercentile(99)));
-        row.put("p50B", ms(c.getValueAtPercentile(50)));
-        row.put("p99B", ms(c.getValueAtPercentile(99)));
-        row.put("lost", Long.toString(local.lost() + cross.lost()));
+        row.put("onA", ms(l.getValueAtPercentile(50)) + " / " + ms(l.getValueAtPercentile(99)));
+        row.put("onB", ms(c.getValueAtPercentile(50)) + " / " + ms(c.getValueAtPercentile(99)));
+        row.put("lost", Long.toString(lost));
         row.put("rate", String.format(Locale.ROOT, "%,.0f", deliveries / elapsed));
         row.put("perCpu", String.format(Locale.ROOT, "%,.0f", deliveries / Math.max(1e-9, nodeCpu)));
         row.put("redisPerPublish", twoNodes
-            ? String.format(Locale.ROOT, "%.4f", redisCpu / publishes * 1000) : "n/a");
+            ? String.format(Locale.ROOT, "%.3f / %.3f", mastersCpu / publishes * 1000,
+                redisCpu / publishes * 1000) : "n/a");
         row.put("redisPerDelivery", twoNodes
             ? String.format(Locale.ROOT, "%.5f", redisCpu / deliveries * 1000) : "n/a");
         System.out.printf(
@@ -188,8 +206,8 @@ final class MultiNode {
 
   /** Publishes round the channels until every client of both fleets has received an event. */
   private static void warmUp(
-      Fleet onA, Fleet onB, Publisher publisher, List<String> channels, int[][] perChannel)
-      throws InterruptedException {
+      Fleet onA, Fleet onB, Publisher publisher, List<String> channels, int[][] perChannel,
+      int rate) throws InterruptedException {
     Phase phase = new Phase(1_000_000);
     onA.phase(phase);
     onB.phase(phase);
@@ -200,8 +218,8 @@ final class MultiNode {
       int channel = i++ % channels.size();
       publisher.send(phase, new Publisher.Target(channels.get(channel),
           perChannel[0][channel] + perChannel[1][channel]), Clock.nanos());
-      Thread.sleep(5);
-      if (phase.clientsSeen.sum() >= everyone && System.currentTimeMillis() - start >= 5_000) {
+      Thread.sleep(Math.max(1, 1000 / rate));
+      if (phase.clientsSeen.sum() >= everyone && System.currentTimeMillis() - start >= 15_000) {
         break;
       }
     }

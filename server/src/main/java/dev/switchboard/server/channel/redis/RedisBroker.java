@@ -235,7 +235,7 @@ public final class RedisBroker implements Broker, AutoCloseable {
    * epoch resets its listeners, and the latest event lets the hub fill what it missed from history.
    */
   private void catchUp(BrokerEvents events, ChannelName channel) {
-    if (!listenedChannels.containsValue(channel)) {
+    if (!listenedChannels.containsKey(store.eventsChannel(channel))) {
       return;
     }
     try {
