@@ -39,9 +39,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { # a loopback port free now, with port + 10000 (the cluster bus) free too
+free_port() { # a loopback port free now, with port + 10000 (the cluster bus) free too; both
+  # below the kernel's ephemeral range (32768+), so no client connection can take them meanwhile
   while true; do
-    local port=$((20000 + RANDOM % 10000))
+    local port=$((11000 + RANDOM % 11000))
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null \
       && ! (exec 3<>"/dev/tcp/127.0.0.1/$((port + 10000))") 2>/dev/null; then
       echo "$port"
@@ -60,7 +61,8 @@ redis() { # port [cluster options...]: starts one redis-server on CPU 1, prints 
 
 await_ping() {
   for _ in $(seq 100); do redis-cli -p "$1" ping >/dev/null 2>&1 && return; sleep 0.1; done
-  echo "redis on $1 did not start" >&2
+  echo "redis on $1 did not start:" >&2
+  tail -5 "$work/redis-$1.log" >&2 || true
   exit 1
 }
 

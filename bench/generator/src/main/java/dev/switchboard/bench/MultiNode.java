@@ -129,10 +129,12 @@ final class MultiNode {
         // What Redis spends with no load at all (replication pings, the cluster bus), per second:
         // subtracted from what it spends under load, so the figures are per publish.
         double idle0 = redisCpuSeconds(redisPids);
+        double mastersIdle0 = redisCpuSeconds(masterPids);
         long idleStart = System.nanoTime();
         Thread.sleep(twoNodes ? 10_000 : 0);
-        double idlePerSecond =
-            (redisCpuSeconds(redisPids) - idle0) / Math.max(1e-9, (System.nanoTime() - idleStart) / 1e9);
+        double idleSeconds = Math.max(1e-9, (System.nanoTime() - idleStart) / 1e9);
+        double idlePerSecond = (redisCpuSeconds(redisPids) - idle0) / idleSeconds;
+        double mastersIdlePerSecond = (redisCpuSeconds(masterPids) - mastersIdle0) / idleSeconds;
         double nodeCpu0 = nodes.stream().mapToDouble(Node::cpuSeconds).sum();
         double redisCpu0 = redisCpuSeconds(redisPids);
         double mastersCpu0 = redisCpuSeconds(masterPids);
@@ -149,7 +151,8 @@ final class MultiNode {
         double elapsed = (System.nanoTime() - t0) / 1e9;
         double nodeCpu = nodes.stream().mapToDouble(Node::cpuSeconds).sum() - nodeCpu0;
         double redisCpu = redisCpuSeconds(redisPids) - redisCpu0 - idlePerSecond * elapsed;
-        double mastersCpu = redisCpuSeconds(masterPids) - mastersCpu0;
+        double mastersCpu =
+            redisCpuSeconds(masterPids) - mastersCpu0 - mastersIdlePerSecond * elapsed;
         long deliveries = onA.eventsOutsidePhase.sum() + onB.eventsOutsidePhase.sum() - outside0;
         long publishes = 0;
         long lost = 0;

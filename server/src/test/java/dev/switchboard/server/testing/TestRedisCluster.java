@@ -305,7 +305,9 @@ public final class TestRedisCluster implements AutoCloseable {
   private static List<Integer> freePorts(int count) {
     List<Integer> ports = new ArrayList<>();
     while (ports.size() < count) {
-      int port = ThreadLocalRandom.current().nextInt(20000, 30000);
+      // Below the kernel's ephemeral range (32768+), bus ports included, so that no client
+      // connection of a test running meanwhile can take one between the probe and the bind.
+      int port = ThreadLocalRandom.current().nextInt(11000, 22000);
       if (!ports.contains(port) && free(port) && free(port + 10000)) {
         ports.add(port);
       }

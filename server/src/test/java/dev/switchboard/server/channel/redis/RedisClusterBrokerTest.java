@@ -18,6 +18,8 @@ import dev.switchboard.server.testing.TestRedisCluster;
 import io.lettuce.core.cluster.SlotHash;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micronaut.health.HealthStatus;
+import io.micronaut.management.health.indicator.HealthResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +30,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 /**
  * The broker contract on a Redis Cluster ({@code switchboard.redis.mode: cluster}) of three masters
@@ -204,6 +207,33 @@ class RedisClusterBrokerTest extends BrokerContract {
       cancelsB.close();
       onA.close();
       onB.close();
+    }
+  }
+
+  @Test
+  void healthIsUpOnAHealthyClusterAndDegradedWhenNoNodeAnswers() throws Exception {
+    RedisConnections healthy = new RedisConnections(configuration("h"));
+    RedisConnections gone =
+        new RedisConnections(
+            RedisConfiguration.cluster(
+                List.of("redis://127.0.0.1:" + closedPort()), "h", Duration.ofMillis(300),
+                Duration.ofSeconds(1)));
+    try {
+      HealthResult up = Mono.from(new RedisHealthIndicator(healthy).getResult()).block();
+      assertEquals(HealthStatus.UP, up.getStatus());
+      assertEquals(Map.of("redis", "reachable"), up.getDetails());
+      HealthResult down = Mono.from(new RedisHealthIndicator(gone).getResult()).block();
+      assertEquals(RedisHealthIndicator.DEGRADED, down.getStatus());
+      assertEquals(Map.of("redis", "unreachable"), down.getDetails());
+    } finally {
+      healthy.close();
+      gone.close();
+    }
+  }
+
+  private static int closedPort() throws java.io.IOException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
     }
   }
 
