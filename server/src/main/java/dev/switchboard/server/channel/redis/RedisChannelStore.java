@@ -121,28 +121,37 @@ final class RedisChannelStore {
     }
     String ensure =
         REPLID
-            + ENSURE_EPOCH
-                .replace(
+            + edit(
+                edit(
+                    ENSURE_EPOCH,
                     "if not epoch then",
                     "if epoch and redis.call('HGET', KEYS[1], 'replid') ~= replid then\n"
-                        + "  epoch = false\nend\nif not epoch then")
-                .replace(
-                    "redis.call('HSET', KEYS[1], 'epoch', epoch)",
-                    "redis.call('HSET', KEYS[1], 'epoch', epoch, 'replid', replid)");
+                        + "  epoch = false\nend\nif not epoch then"),
+                "redis.call('HSET', KEYS[1], 'epoch', epoch)",
+                "redis.call('HSET', KEYS[1], 'epoch', epoch, 'replid', replid)");
     return new Script[] {
-      new Script(sharded(PUBLISH.replace(ENSURE_EPOCH, ensure))),
-      new Script(READ.replace(ENSURE_EPOCH, ensure)),
+      new Script(sharded(edit(PUBLISH, ENSURE_EPOCH, ensure))),
+      new Script(edit(READ, ENSURE_EPOCH, ensure)),
       new Script(
           REPLID
               + sharded(
-                  NEW_EPOCH.replace(
+                  edit(
+                      NEW_EPOCH,
                       "redis.call('HSET', KEYS[1], 'epoch', ARGV[1])",
                       "redis.call('HSET', KEYS[1], 'epoch', ARGV[1], 'replid', replid)")))
     };
   }
 
   private static String sharded(String script) {
-    return script.replace("redis.call('PUBLISH',", "redis.call('SPUBLISH',");
+    return edit(script, "redis.call('PUBLISH',", "redis.call('SPUBLISH',");
+  }
+
+  /** Replaces text that must be there: a script edited out of shape fails at once, not quietly. */
+  private static String edit(String script, String from, String to) {
+    if (!script.contains(from)) {
+      throw new IllegalStateException("The script no longer contains: " + from);
+    }
+    return script.replace(from, to);
   }
 
   /**

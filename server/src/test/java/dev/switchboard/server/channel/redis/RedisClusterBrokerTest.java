@@ -8,11 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.contract.ChannelName;
+import dev.switchboard.contract.StreamPosition;
 import dev.switchboard.server.channel.Broker;
 import dev.switchboard.server.channel.BrokerContract;
 import dev.switchboard.server.channel.ChannelStreamsConfiguration;
 import dev.switchboard.server.channel.HubNode;
 import dev.switchboard.server.channel.StreamEvent;
+import dev.switchboard.server.channel.StreamListener;
+import dev.switchboard.server.channel.SubscribeResult;
 import dev.switchboard.server.testing.TestRedis;
 import dev.switchboard.server.testing.TestRedisCluster;
 import io.lettuce.core.cluster.SlotHash;
@@ -171,6 +174,49 @@ class RedisClusterBrokerTest extends BrokerContract {
   }
 
   @Test
+  void aChannelLastWrittenUnderAnotherMastersReplicationIdGetsANewEpoch() {
+    List<HubNode> nodes = twoNodes();
+    String prefix = CLASS_PREFIX + ":" + brokers;
+    List<Long> offsets = new CopyOnWriteArrayList<>();
+    List<String> resets = new CopyOnWriteArrayList<>();
+    nodes
+        .get(1)
+        .subscribe(
+            "session:promoted",
+            null,
+            new StreamListener() {
+              @Override
+              public void onEvent(StreamEvent event) {
+                offsets.add(event.offset());
+              }
+
+              @Override
+              public void onReset(String reason) {
+                resets.add(reason);
+              }
+            });
+    for (int i = 0; i < 3; i++) {
+      nodes.get(0).publish("session:promoted", offset -> "p" + offset);
+    }
+    await().atMost(Duration.ofSeconds(10)).until(() -> offsets.size() == 3);
+    StreamPosition before = nodes.get(0).position("session:promoted");
+
+    // What a replica promoted by a failover holds: the hash as the old master wrote it, whose
+    // replication id is not its own. Whether or not it lacks events, positions of that epoch
+    // cannot be trusted any more.
+    RedisConnections redis = connections.values().iterator().next();
+    redis.commands().hset(prefix + ":{session:promoted}:meta", "replid", "0".repeat(40));
+    StreamEvent next = nodes.get(0).publish("session:promoted", offset -> "p" + offset);
+
+    assertNotEquals(before.epoch(), next.epoch());
+    await().atMost(Duration.ofSeconds(10)).until(() -> resets.size() == 1);
+    assertEquals(List.of(1L, 2L, 3L), offsets, "nothing of the new epoch reached the old listener");
+    SubscribeResult again = nodes.get(1).subscribe("session:promoted", before, IGNORE);
+    assertFalse(again.recovered());
+    assertEquals(next.epoch(), again.position().epoch());
+  }
+
+  @Test
   void aSessionsRunLockLivesInItsChannelsSlotAndCancelsReachOnlyItsHolder() throws Exception {
     String prefix = CLASS_PREFIX + ":" + ++brokers;
     RedisConnections onA = new RedisConnections(configuration(prefix));
@@ -216,7 +262,9 @@ class RedisClusterBrokerTest extends BrokerContract {
     RedisConnections gone =
         new RedisConnections(
             RedisConfiguration.cluster(
-                List.of("redis://127.0.0.1:" + closedPort()), "h", Duration.ofMillis(300),
+                List.of("redis://127.0.0.1:" + closedPort()),
+                "h",
+                Duration.ofMillis(300),
                 Duration.ofSeconds(1)));
     try {
       HealthResult up = Mono.from(new RedisHealthIndicator(healthy).getResult()).block();
