@@ -28,14 +28,15 @@ import org.slf4j.LoggerFactory;
  * SSUBSCRIBE}d on the master that owns its slot, over one pub/sub connection per such master, so a
  * {@code SPUBLISH} reaches only the shard that owns the channel and the nodes subscribed there.
  *
- * <p>Written here rather than taken from Lettuce's cluster pub/sub: that connection keeps a sharded
- * subscription on the node connection it was made on, and after a failover it stays silent on the
- * dead master. Here every quarter second the owner of each channel's slot is looked up in the
- * cluster client's topology (which Lettuce rereads on {@code MOVED}, on reconnect attempts and
- * periodically; this class also asks for a reread while a subscribed master is unreachable), and a
- * channel whose slot moved is subscribed on its new owner. A link that comes back after a break
- * subscribes its channels again. Every confirmed subscription is reported through {@link
- * Listener#onSubscribed}, which is where the caller catches up on what it missed.
+ * <p>Written here rather than taken from Lettuce's cluster pub/sub, which does not move a sharded
+ * subscription to a slot's new master: node connections keep reconnecting to a dead node (lettuce
+ * issue 2356) and sharded subscriptions are not made again when their shard changes (issue 3213).
+ * Here every quarter second the owner of each channel's slot is looked up in the cluster client's
+ * topology (which Lettuce rereads on {@code MOVED}, on reconnect attempts and periodically; this
+ * class also asks for a reread while a subscribed master is unreachable), and a channel whose slot
+ * moved is subscribed on its new owner. A link that comes back after a break subscribes its
+ * channels again. Every confirmed subscription is reported through {@link Listener#onSubscribed},
+ * which is where the caller catches up on what it missed.
  *
  * <p>All state is kept on one thread; Lettuce's I/O threads only pass messages and confirmations.
  */
