@@ -111,6 +111,45 @@ public final class TestRedisCluster implements AutoCloseable {
     return count == null ? 0 : count;
   }
 
+  /** The port of a replica of the master on {@code masterPort}. */
+  public int replicaOf(int masterPort) {
+    for (int port : alive()) {
+      String replication = info(port, "replication");
+      if (replication.contains("role:slave") && replication.contains("master_port:" + masterPort)) {
+        return port;
+      }
+    }
+    throw new IllegalStateException("no replica of " + masterPort);
+  }
+
+  /** Stops the node with SIGSTOP: it keeps its sockets but reads nothing until {@link #resume}. */
+  public void pause(int port) {
+    signal(port, "STOP");
+  }
+
+  /** Lets a node stopped by {@link #pause} run again (SIGCONT). */
+  public void resume(int port) {
+    signal(port, "CONT");
+  }
+
+  private void signal(int port, String signal) {
+    Process process = nodes.get(port);
+    if (process == null) {
+      throw new IllegalArgumentException("no running node on port " + port);
+    }
+    try {
+      Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start();
+      if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+        throw new IllegalStateException("kill -" + signal + " " + process.pid() + " failed");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Kills the node with SIGKILL, as a crash would. */
   public void kill(int port) {
     Process process = nodes.remove(port);
