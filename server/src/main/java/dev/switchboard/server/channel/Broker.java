@@ -60,6 +60,16 @@ public interface Broker {
   default void listened(ChannelName channel, boolean listened) {}
 
   /**
+   * What part of the shared store serves the channel, as far as failures go: after a command fails,
+   * channels of the same domain are served alone for a moment rather than each waiting on it, while
+   * channels of other domains carry on. One domain by default; a cluster broker answers the master
+   * that owns the channel's slot.
+   */
+  default Object failureDomain(ChannelName channel) {
+    return this;
+  }
+
+  /**
    * The prefix of the meters the hub keeps about this broker's faults ({@code .resets}, {@code
    * .repairs}, {@code .failures}, {@code .detached.channels}); they are registered only once a
    * fault happens, which a single-node broker never causes.

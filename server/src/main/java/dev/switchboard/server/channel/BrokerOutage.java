@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.core.annotation.Nullable;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * epoch known only to this node, and events published here are numbered and delivered here (and
  * counted as failed publishes). Once the broker answers again the channel gets a new epoch in the
  * broker too if events were published while detached, so no client anywhere takes its position for
- * a whole one. After a failure the node waits a second before trying the broker again, so callers
- * are not each held for its timeout.
+ * a whole one. After a failure the node waits a second before trying the broker again for the
+ * channels of the same {@linkplain Broker#failureDomain failure domain}, so callers are not each
+ * held for its timeout; channels of other domains (other masters of a Redis Cluster) carry on.
  *
  * <p>Resets and the retry run on one daemon thread, started at the first fault.
  */
@@ -34,7 +37,8 @@ final class BrokerOutage {
   private final ChannelHub hub;
   private final MeterRegistry meters;
   private final AtomicInteger detachedChannels = new AtomicInteger();
-  private volatile long retryAtNanos = System.nanoTime();
+  // Failure domain -> when the broker may be tried again for its channels.
+  private final Map<Object, Long> retryAtNanos = new ConcurrentHashMap<>();
   private @Nullable ScheduledExecutorService thread;
   private boolean closed;
 
@@ -45,7 +49,7 @@ final class BrokerOutage {
 
   /** Whether the broker may be tried for this channel now; reattaches a detached one first. */
   boolean reachable(HubChannel ch) {
-    if (System.nanoTime() < retryAtNanos) {
+    if (backingOff(ch)) {
       detach(ch);
       return false;
     }
@@ -68,9 +72,25 @@ final class BrokerOutage {
       LOG.info("Channel {} reattached to the broker at epoch {}", ch.name, ch.epoch);
       return true;
     } catch (BrokerUnavailableException e) {
-      markDown("reattach", e);
+      markDown(ch, "reattach", e);
       return false;
     }
+  }
+
+  private boolean backingOff(HubChannel ch) {
+    if (retryAtNanos.isEmpty()) {
+      return false;
+    }
+    Object domain = hub.broker().failureDomain(ch.name);
+    Long retryAt = retryAtNanos.get(domain);
+    if (retryAt == null) {
+      return false;
+    }
+    if (System.nanoTime() - retryAt >= 0) {
+      retryAtNanos.remove(domain, retryAt);
+      return false;
+    }
+    return true;
   }
 
   /** Numbers and delivers an event on this node alone, under its local epoch. Holds the lock. */
@@ -83,13 +103,14 @@ final class BrokerOutage {
   }
 
   void failed(HubChannel ch, String operation, BrokerUnavailableException e) {
-    markDown(operation, e);
+    markDown(ch, operation, e);
     detach(ch);
   }
 
-  void markDown(String operation, RuntimeException e) {
+  /** Counts the failure and holds the channel's failure domain off for a moment. */
+  void markDown(HubChannel ch, String operation, RuntimeException e) {
     failure(operation);
-    retryAtNanos = System.nanoTime() + RETRY_AFTER_NANOS;
+    retryAtNanos.put(hub.broker().failureDomain(ch.name), System.nanoTime() + RETRY_AFTER_NANOS);
     Throwable cause = e.getCause() == null ? e : e.getCause();
     LOG.warn(
         "Broker {} failed; serving this node's clients alone for now: {}",
@@ -127,7 +148,7 @@ final class BrokerOutage {
           }
         }
       } catch (BrokerUnavailableException e) {
-        markDown("catch-up", e);
+        markDown(ch, "catch-up", e);
       } finally {
         ch.release();
       }
@@ -170,13 +191,13 @@ final class BrokerOutage {
   }
 
   private void reattachDetached() {
-    if (detachedChannels.get() == 0 || System.nanoTime() < retryAtNanos) {
+    if (detachedChannels.get() == 0) {
       return;
     }
     for (HubChannel ch : hub.channels()) {
       ch.lock();
       try {
-        if (!ch.removed && ch.detached) {
+        if (!ch.removed && ch.detached && !backingOff(ch)) {
           reachable(ch);
         }
       } finally {

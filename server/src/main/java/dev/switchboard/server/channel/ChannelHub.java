@@ -208,7 +208,7 @@ public final class ChannelHub implements AutoCloseable {
     try {
       read = broker.read(ch.name, ch.position());
     } catch (BrokerUnavailableException e) {
-      outage.markDown("repair", e);
+      outage.markDown(ch, "repair", e);
       reset(ch, "missed events are no longer in history");
       return false;
     }

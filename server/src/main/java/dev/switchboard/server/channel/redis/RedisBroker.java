@@ -10,8 +10,6 @@ import dev.switchboard.server.channel.EncodedFrame;
 import dev.switchboard.server.channel.Epochs;
 import dev.switchboard.server.channel.StreamEvent;
 import dev.switchboard.server.channel.StreamRead;
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
-import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -22,6 +20,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -35,10 +35,18 @@ import org.slf4j.LoggerFactory;
  * numbers every channel's events, keeps their history and announces them (see {@link
  * RedisChannelStore}); each node's {@code ChannelHub} delivers them to its own listeners.
  *
- * <p>Events of other nodes arrive over one pub/sub subscription and are handed to the hub on one
- * fan-out thread, in the order Redis announced them; when the subscription comes back after a
- * break, the hub is told to catch up from history. A command that fails or outlives the client's
- * timeout is thrown as {@link BrokerUnavailableException}, and the hub serves the channel alone.
+ * <p>Events of other nodes arrive over pub/sub and are handed to the hub on one fan-out thread, in
+ * the order Redis announced them. On a standalone Redis that is one subscription every node holds;
+ * when it comes back after a break, the hub is told to catch up from history. On a cluster each
+ * channel this node listens to is subscribed on its own sharded channel, on the master owning its
+ * slot (see {@link ShardedSubscriber}); each time such a subscription is confirmed (first made,
+ * made again after a break or on a new master after a failover) the channel alone catches up: its
+ * position is reread, which also reveals an epoch changed by a failover, and its latest event is
+ * handed to the hub, which fills any gap before it from history.
+ *
+ * <p>A command that fails or outlives the client's timeout is thrown as {@link
+ * BrokerUnavailableException}, and the hub serves the channel alone; on a cluster only channels
+ * whose slots the failing master owns are affected ({@link #failureDomain}).
  */
 @Singleton
 @Requires(property = "switchboard.broker", value = "redis")
@@ -52,7 +60,9 @@ public final class RedisBroker implements Broker, AutoCloseable {
   private final RedisChannelStore store;
   private final ExecutorService fanOutThread;
   private final AtomicBoolean subscribedOnce = new AtomicBoolean();
-  private @Nullable StatefulRedisPubSubConnection<String, String> pubSub;
+  // Cluster: sharded channel -> the channel it announces, for the channels this node listens to.
+  private final Map<String, ChannelName> listenedChannels = new ConcurrentHashMap<>();
+  private @Nullable RedisSubscriber subscriber;
 
   private final Counter published;
   private final Timer fanOutLag;
@@ -121,36 +131,71 @@ public final class RedisBroker implements Broker, AutoCloseable {
     return call("new epoch", () -> store.newEpoch(channel, Epochs.next(), clock.millis()));
   }
 
-  /** Subscribes to the events channel and hands what other nodes announce to {@code events}. */
+  /**
+   * Subscribes to what other nodes announce and hands it to {@code events}: at once on a standalone
+   * Redis, channel by channel as they are listened to on a cluster.
+   */
   @Override
   public synchronized void start(BrokerEvents events) {
-    if (pubSub != null) {
+    if (subscriber != null) {
       throw new IllegalStateException("The Redis broker is already started");
     }
-    StatefulRedisPubSubConnection<String, String> connection = connections.client().connectPubSub();
-    connection.addListener(
-        new RedisPubSubAdapter<>() {
-          @Override
-          public void message(String channel, String message) {
-            // Lettuce's I/O thread must never wait on a channel lock or a Redis reply.
-            runOnFanOut(() -> onAnnouncement(events, message));
-          }
+    boolean cluster = connections.cluster();
+    subscriber =
+        connections.subscriber(
+            "fanout",
+            new RedisSubscriber.Listener() {
+              @Override
+              public void onMessage(String channel, String message) {
+                // Lettuce's I/O thread must never wait on a channel lock or a Redis reply.
+                runOnFanOut(() -> onAnnouncement(events, message));
+              }
 
-          @Override
-          public void subscribed(String channel, long count) {
-            if (!subscribedOnce.compareAndSet(false, true)) {
-              LOG.info("Resubscribed to {}; catching up on missed events", channel);
-              runOnFanOut(events::onResumed);
-            }
-          }
-        });
-    connection.sync().subscribe(store.eventsChannel());
-    pubSub = connection;
+              @Override
+              public void onSubscribed(String channel) {
+                if (cluster) {
+                  ChannelName name = listenedChannels.get(channel);
+                  if (name != null && name.kind().recoverable()) {
+                    runOnFanOut(() -> catchUp(events, name));
+                  }
+                } else if (!subscribedOnce.compareAndSet(false, true)) {
+                  LOG.info("Resubscribed to {}; catching up on missed events", channel);
+                  runOnFanOut(events::onResumed);
+                }
+              }
+            });
+    if (!cluster) {
+      subscriber.subscribe(store.eventsChannel());
+    }
     LOG.info(
-        "Redis broker node {} on {} (key prefix {})",
+        "Redis broker node {} on {} Redis {} (key prefix {})",
         node,
-        redacted(connections.configuration().url()),
+        connections.configuration().mode(),
+        RedisConfiguration.redacted(connections.configuration().url()),
         connections.configuration().keyPrefix());
+  }
+
+  /** On a cluster, subscribes to the channel's sharded channel while this node listens to it. */
+  @Override
+  public void listened(ChannelName channel, boolean listened) {
+    RedisSubscriber shards = subscriber;
+    if (shards == null || !connections.cluster()) {
+      return;
+    }
+    String sharded = store.eventsChannel(channel);
+    if (listened) {
+      listenedChannels.put(sharded, channel);
+      shards.subscribe(sharded);
+    } else {
+      listenedChannels.remove(sharded);
+      shards.unsubscribe(sharded);
+    }
+  }
+
+  /** The master owning the channel's slot on a cluster; the one Redis otherwise. */
+  @Override
+  public Object failureDomain(ChannelName channel) {
+    return connections.shardOf(store.metaKey(channel));
   }
 
   @Override
@@ -162,8 +207,8 @@ public final class RedisBroker implements Broker, AutoCloseable {
   @Override
   @PreDestroy
   public synchronized void close() {
-    if (pubSub != null) {
-      pubSub.close();
+    if (subscriber != null) {
+      subscriber.close();
     }
     fanOutThread.shutdownNow();
   }
@@ -185,6 +230,30 @@ public final class RedisBroker implements Broker, AutoCloseable {
     }
   }
 
+  /**
+   * Brings the hub up to date on one channel after its subscription was (re)confirmed: a changed
+   * epoch resets its listeners, and the latest event lets the hub fill what it missed from history.
+   */
+  private void catchUp(BrokerEvents events, ChannelName channel) {
+    if (!listenedChannels.containsKey(store.eventsChannel(channel))) {
+      return;
+    }
+    try {
+      long now = clock.millis();
+      StreamPosition position = store.read(channel, null, now, Epochs.next()).position();
+      events.onNewEpoch(channel, position);
+      if (position.offset() > 0) {
+        StreamPosition before = new StreamPosition(position.epoch(), position.offset() - 1);
+        StreamRead latest = store.read(channel, before, now, Epochs.next());
+        if (latest.missed() != null && !latest.missed().isEmpty()) {
+          events.onEvent(latest.missed().get(latest.missed().size() - 1));
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Could not catch up on {} after subscribing: {}", channel, e.toString());
+    }
+  }
+
   private <T> T call(String operation, Supplier<T> command) {
     try {
       return command.get();
@@ -199,10 +268,5 @@ public final class RedisBroker implements Broker, AutoCloseable {
     } catch (RejectedExecutionException e) {
       LOG.debug("Broker closed; dropped a task");
     }
-  }
-
-  /** The URL without its password, for logs. */
-  private static String redacted(String url) {
-    return url.replaceFirst("//[^@/]*@", "//***@");
   }
 }

@@ -8,7 +8,7 @@ import dev.switchboard.server.channel.StreamEvent;
 import dev.switchboard.server.channel.StreamRead;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,8 +22,17 @@ import java.util.List;
  * script, so numbering, recording and announcing an event (or reading a position with its missed
  * events) is atomic whichever node does it.
  *
- * <p>Events are announced on one pub/sub channel, {@code <prefix>:events}, as {@code
- * node\nchannel\nepoch\noffset\npublishedAtMs\nframe}; an empty frame announces a new epoch.
+ * <p>Events are announced as {@code node\nchannel\nepoch\noffset\npublishedAtMs\nframe} (an empty
+ * frame announces a new epoch): on a standalone Redis on one pub/sub channel, {@code
+ * <prefix>:events}, that every node subscribes to; on a cluster with {@code SPUBLISH} on the
+ * channel's own sharded channel {@code <prefix>:{<channel>}:events}, in the slot of its keys, which
+ * only the nodes listening to the channel subscribe to.
+ *
+ * <p>On a cluster the meta hash also records the replication id of the master that wrote it ({@code
+ * replid}). A replica promoted by a failover has a new one, and may lack the last writes the old
+ * master acknowledged: the first script to touch the channel there sees the ids differ and gives
+ * the channel a new epoch, so no client's position from before the failover is taken for a whole
+ * one (recovery answers {@code recovered: false}; live listeners are reset).
  *
  * <p>Every method runs a synchronous command bounded by the client's command timeout and throws a
  * {@link RuntimeException} (Lettuce's {@code RedisException}) when Redis cannot answer.
@@ -50,10 +59,9 @@ final class RedisChannelStore {
   // The meta hash's 'bytes' counts the frames the stream holds (Lua's # is a length in bytes); it
   // restarts at 0 whenever the stream is gone (expired or dropped with an old epoch). Trimming is
   // exact, oldest first, so the count and the byte bounds hold after every publish.
-  private static final Script PUBLISH =
-      new Script(
-          ENSURE_EPOCH
-              + """
+  private static final String PUBLISH =
+      ENSURE_EPOCH
+          + """
               local offset = 0
               local frame = ARGV[3]
               if ARGV[6] == '1' then
@@ -76,25 +84,23 @@ final class RedisChannelStore {
               redis.call('PUBLISH', ARGV[10], ARGV[11] .. '\\n' .. ARGV[12] .. '\\n' .. epoch
                 .. '\\n' .. offset .. '\\n' .. ARGV[8] .. '\\n' .. frame)
               return {epoch, offset}
-              """);
+              """;
 
   // ARGV: 1 new epoch, 2 meta ttl, 3 epoch asked for ('' none), 4 offset asked for, 5 max events
-  private static final Script READ =
-      new Script(
-          ENSURE_EPOCH
-              + """
+  private static final String READ =
+      ENSURE_EPOCH
+          + """
               local offset = tonumber(redis.call('HGET', KEYS[1], 'offset') or '0')
               if ARGV[3] ~= epoch then return {epoch, offset} end
               local missed = offset - tonumber(ARGV[4])
               if missed <= 0 or missed > tonumber(ARGV[5]) then return {epoch, offset} end
               return {epoch, offset,
                 redis.call('XRANGE', KEYS[2], (offset - missed + 1) .. '-0', '+', 'COUNT', missed)}
-              """);
+              """;
 
   // ARGV: 1 new epoch, 2 meta ttl, 3 pub/sub channel, 4 node, 5 channel, 6 now
-  private static final Script NEW_EPOCH =
-      new Script(
-          """
+  private static final String NEW_EPOCH =
+      """
           redis.call('HSET', KEYS[1], 'epoch', ARGV[1])
           redis.call('DEL', KEYS[2])
           redis.call('PEXPIRE', KEYS[1], ARGV[2])
@@ -102,7 +108,51 @@ final class RedisChannelStore {
           redis.call('PUBLISH', ARGV[3], ARGV[4] .. '\\n' .. ARGV[5] .. '\\n' .. ARGV[1]
             .. '\\n' .. offset .. '\\n' .. ARGV[6] .. '\\n')
           return {ARGV[1], offset}
-          """);
+          """;
+
+  // On a cluster: the master's replication id, stored with the epoch and compared on every use.
+  private static final String REPLID =
+      "local replid = string.match(redis.call('INFO', 'replication'), 'master_replid:(%w+)')\n";
+
+  /** The scripts for a standalone Redis, or for a cluster (sharded announcements, replid check). */
+  private static Script[] scripts(boolean cluster) {
+    if (!cluster) {
+      return new Script[] {new Script(PUBLISH), new Script(READ), new Script(NEW_EPOCH)};
+    }
+    String ensure =
+        REPLID
+            + edit(
+                edit(
+                    ENSURE_EPOCH,
+                    "if not epoch then",
+                    "if epoch and redis.call('HGET', KEYS[1], 'replid') ~= replid then\n"
+                        + "  epoch = false\nend\nif not epoch then"),
+                "redis.call('HSET', KEYS[1], 'epoch', epoch)",
+                "redis.call('HSET', KEYS[1], 'epoch', epoch, 'replid', replid)");
+    return new Script[] {
+      new Script(sharded(edit(PUBLISH, ENSURE_EPOCH, ensure))),
+      new Script(edit(READ, ENSURE_EPOCH, ensure)),
+      new Script(
+          REPLID
+              + sharded(
+                  edit(
+                      NEW_EPOCH,
+                      "redis.call('HSET', KEYS[1], 'epoch', ARGV[1])",
+                      "redis.call('HSET', KEYS[1], 'epoch', ARGV[1], 'replid', replid)")))
+    };
+  }
+
+  private static String sharded(String script) {
+    return edit(script, "redis.call('PUBLISH',", "redis.call('SPUBLISH',");
+  }
+
+  /** Replaces text that must be there: a script edited out of shape fails at once, not quietly. */
+  private static String edit(String script, String from, String to) {
+    if (!script.contains(from)) {
+      throw new IllegalStateException("The script no longer contains: " + from);
+    }
+    return script.replace(from, to);
+  }
 
   /**
    * One announcement received over pub/sub; {@code event.frameUtf8()} is empty for a new epoch,
@@ -116,9 +166,13 @@ final class RedisChannelStore {
   }
 
   private final RedisConnections connections;
-  private final RedisCommands<String, String> commands;
+  private final RedisClusterCommands<String, String> commands;
   private final String node;
   private final String eventsChannel;
+  private final boolean cluster;
+  private final Script publishScript;
+  private final Script readScript;
+  private final Script newEpochScript;
   private final int historyMaxEvents;
   private final long historyMaxAgeMs;
   private final long historyMaxBytes;
@@ -129,14 +183,32 @@ final class RedisChannelStore {
     this.commands = connections.commands();
     this.node = node;
     this.eventsChannel = connections.key("events");
+    this.cluster = connections.cluster();
+    Script[] scripts = scripts(cluster);
+    this.publishScript = scripts[0];
+    this.readScript = scripts[1];
+    this.newEpochScript = scripts[2];
     this.historyMaxEvents = streams.historyMaxEvents();
     this.historyMaxAgeMs = streams.historyMaxAge().toMillis();
     this.historyMaxBytes = streams.historyMaxBytes();
   }
 
-  /** The pub/sub channel every node listens on. */
+  /** The pub/sub channel every node listens on (standalone Redis). */
   String eventsChannel() {
     return eventsChannel;
+  }
+
+  /**
+   * Where the channel's events are announced: its sharded channel on a cluster, the one events
+   * channel on a standalone Redis.
+   */
+  String eventsChannel(ChannelName channel) {
+    return cluster ? connections.taggedKey(channel.toString(), "events") : eventsChannel;
+  }
+
+  /** The channel's meta hash, whose slot is the channel's on a cluster. */
+  String metaKey(ChannelName channel) {
+    return connections.taggedKey(channel.toString(), "meta");
   }
 
   /**
@@ -152,7 +224,7 @@ final class RedisChannelStore {
       String newEpoch) {
     List<Object> reply =
         run(
-            PUBLISH,
+            publishScript,
             keys(channel),
             newEpoch,
             Long.toString(META_TTL.toMillis()),
@@ -163,7 +235,7 @@ final class RedisChannelStore {
             Integer.toString(historyMaxEvents),
             Long.toString(publishedAtMs),
             Long.toString(historyMaxAgeMs),
-            eventsChannel,
+            eventsChannel(channel),
             node,
             channel.toString(),
             Long.toString(historyMaxBytes));
@@ -179,7 +251,7 @@ final class RedisChannelStore {
       ChannelName channel, @Nullable StreamPosition since, long nowMs, String newEpoch) {
     List<Object> reply =
         run(
-            READ,
+            readScript,
             keys(channel),
             newEpoch,
             Long.toString(META_TTL.toMillis()),
@@ -212,11 +284,11 @@ final class RedisChannelStore {
   StreamPosition newEpoch(ChannelName channel, String epoch, long nowMs) {
     List<Object> reply =
         run(
-            NEW_EPOCH,
+            newEpochScript,
             keys(channel),
             epoch,
             Long.toString(META_TTL.toMillis()),
-            eventsChannel,
+            eventsChannel(channel),
             node,
             channel.toString(),
             Long.toString(nowMs));
@@ -253,8 +325,8 @@ final class RedisChannelStore {
   }
 
   private String[] keys(ChannelName channel) {
-    String base = connections.key("{" + channel + "}");
-    return new String[] {base + ":meta", base + ":stream"};
+    String tag = channel.toString();
+    return new String[] {connections.taggedKey(tag, "meta"), connections.taggedKey(tag, "stream")};
   }
 
   private static boolean contiguous(List<StreamEvent> events, long first, long last) {
@@ -312,7 +384,7 @@ final class RedisChannelStore {
       this.text = text;
     }
 
-    String sha(RedisCommands<String, String> commands) {
+    String sha(RedisClusterCommands<String, String> commands) {
       String digest = sha;
       if (digest == null) {
         digest = commands.digest(text);

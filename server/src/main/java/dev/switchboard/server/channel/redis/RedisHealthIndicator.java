@@ -13,7 +13,10 @@ import reactor.core.scheduler.Schedulers;
 /**
  * RedisHealthIndicator adds the shared Redis to {@code /health} and {@code /health/readiness} on a
  * node with {@code switchboard.broker: redis}: {@code UP} while a {@code PING} answers, else {@link
- * #DEGRADED}, with the detail {@code redis: unreachable}.
+ * #DEGRADED}, with the detail {@code redis: unreachable}. On a cluster the node asks one master for
+ * {@code CLUSTER INFO}: {@code UP} while {@code cluster_state} is {@code ok}, else {@code DEGRADED}
+ * with {@code redis: cluster-fail} (some slots have no reachable master, as between a master's
+ * failure and its replica's promotion: channels of those slots are served alone meanwhile).
  *
  * <p>Degraded, not {@code DOWN}: without Redis a node still serves its own clients (channels fan
  * out locally, history is replayed from what it holds) and rejoins by itself, so a load balancer
@@ -54,10 +57,20 @@ public final class RedisHealthIndicator implements HealthIndicator {
   public Publisher<HealthResult> getResult() {
     // PING is bounded by switchboard.redis.command-timeout and fails at once while disconnected;
     // it still blocks, so it runs off the event loop.
-    return Mono.fromCallable(() -> connections.commands().ping())
+    return Mono.fromCallable(this::state)
         .subscribeOn(Schedulers.boundedElastic())
-        .map(pong -> result(HealthStatus.UP, "reachable"))
+        .map(state -> result(state.equals("reachable") ? HealthStatus.UP : DEGRADED, state))
         .onErrorResume(e -> Mono.just(result(DEGRADED, "unreachable")));
+  }
+
+  private String state() {
+    if (!connections.cluster()) {
+      connections.commands().ping();
+      return "reachable";
+    }
+    return connections.commands().clusterInfo().contains("cluster_state:ok")
+        ? "reachable"
+        : "cluster-fail";
   }
 
   private static HealthResult result(HealthStatus status, String redis) {

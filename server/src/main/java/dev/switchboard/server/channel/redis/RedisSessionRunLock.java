@@ -1,9 +1,10 @@
 package dev.switchboard.server.channel.redis;
 
+import dev.switchboard.contract.Channels;
 import dev.switchboard.server.session.agent.SessionRunLock;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
@@ -21,10 +22,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * RedisSessionRunLock makes "one running reply per session" hold across every node of a deployment
- * ({@code switchboard.broker: redis}): the lock is the key {@code <prefix>:run-lock:<sessionId>},
- * set with {@code SET NX PX} to the reply's id, renewed by the node holding it every third of its
- * time to live, and released by a compare-and-delete script, so a node can only ever release or
- * renew its own reply's lock.
+ * ({@code switchboard.broker: redis}): the lock is the key {@code <prefix>:run-lock:<sessionId>}
+ * (on a cluster {@code <prefix>:{session:<sessionId>}:run-lock}, in the slot of the session's
+ * channel), set with {@code SET NX PX} to the reply's id, renewed by the node holding it every
+ * third of its time to live, and released by a compare-and-delete script, so a node can only ever
+ * release or renew its own reply's lock.
  *
  * <p>If the holding node dies the lock expires after {@link #DEFAULT_TTL}, and the session takes
  * replies again. If Redis cannot be reached, {@link #tryAcquire} fails with an exception rather
@@ -48,20 +50,35 @@ public final class RedisSessionRunLock implements SessionRunLock, AutoCloseable 
           + " return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0";
 
   private final RedisConnections connections;
-  private final RedisCommands<String, String> commands;
+  private final RedisClusterCommands<String, String> commands;
+  private final @Nullable RedisCancelForwarding cancels;
   private final Duration ttl;
   private final Map<String, String> held = new ConcurrentHashMap<>();
   private final ScheduledExecutorService renewals;
 
-  /** Creates the lock with the default time to live. */
+  /**
+   * Creates the lock with the default time to live, telling {@code cancels} which sessions' replies
+   * run here (on a cluster, cancels reach only the node holding the lock).
+   */
   @Inject
+  RedisSessionRunLock(RedisConnections connections, RedisCancelForwarding cancels) {
+    this(connections, DEFAULT_TTL, cancels);
+  }
+
+  /** Creates the lock with the default time to live. */
   public RedisSessionRunLock(RedisConnections connections) {
-    this(connections, DEFAULT_TTL);
+    this(connections, DEFAULT_TTL, null);
   }
 
   /** Creates the lock; held locks are renewed every {@code ttl / 3}. */
   public RedisSessionRunLock(RedisConnections connections, Duration ttl) {
+    this(connections, ttl, null);
+  }
+
+  private RedisSessionRunLock(
+      RedisConnections connections, Duration ttl, @Nullable RedisCancelForwarding cancels) {
     this.connections = connections;
+    this.cancels = cancels;
     this.commands = connections.commands();
     this.ttl = ttl;
     this.renewals =
@@ -91,12 +108,17 @@ public final class RedisSessionRunLock implements SessionRunLock, AutoCloseable 
       return false;
     }
     held.put(sessionId, messageId);
+    if (cancels != null) {
+      cancels.holding(sessionId);
+    }
     return true;
   }
 
   @Override
   public void release(String sessionId, String messageId) {
-    held.remove(sessionId, messageId);
+    if (held.remove(sessionId, messageId) && cancels != null) {
+      cancels.released(sessionId);
+    }
     try {
       commands.eval(RELEASE, ScriptOutputType.INTEGER, new String[] {key(sessionId)}, messageId);
     } catch (RuntimeException e) {
@@ -135,7 +157,9 @@ public final class RedisSessionRunLock implements SessionRunLock, AutoCloseable 
                 lock.getValue(),
                 Long.toString(ttl.toMillis()));
         if (renewed == null || renewed == 0) {
-          held.remove(lock.getKey(), lock.getValue());
+          if (held.remove(lock.getKey(), lock.getValue()) && cancels != null) {
+            cancels.released(lock.getKey());
+          }
           LOG.error(
               "Run lock of session {} expired while reply {} was running (Redis unreachable for"
                   + " longer than {}); another reply may have started",
@@ -150,6 +174,8 @@ public final class RedisSessionRunLock implements SessionRunLock, AutoCloseable 
   }
 
   private String key(String sessionId) {
-    return connections.key("run-lock:" + sessionId);
+    return connections.cluster()
+        ? connections.taggedKey(Channels.session(sessionId), "run-lock")
+        : connections.key("run-lock:" + sessionId);
   }
 }
