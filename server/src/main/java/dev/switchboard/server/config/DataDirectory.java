@@ -7,9 +7,13 @@ import io.micronaut.runtime.server.event.ServerStartupEvent;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -17,7 +21,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,18 +101,36 @@ public class DataDirectory {
     if (!posix(path)) {
       return changed;
     }
-    try (Stream<Path> all = Files.walk(path)) {
-      for (Path entry : (Iterable<Path>) all::iterator) {
-        if (Files.isSymbolicLink(entry)) {
-          continue;
-        }
-        Set<PosixFilePermission> permissions =
-            Files.getPosixFilePermissions(entry, LinkOption.NOFOLLOW_LINKS);
-        if (permissions.removeAll(GROUP_AND_OTHERS)) {
-          Files.setPosixFilePermissions(entry, permissions);
-          changed.add(entry);
-        }
-      }
+    try {
+      Files.walkFileTree(
+          path,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes)
+                throws IOException {
+              restrict(dir, changed);
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
+                throws IOException {
+              if (!attributes.isSymbolicLink()) {
+                restrict(file, changed);
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+              // Removed since its directory was listed (a secret's temporary file, renamed into
+              // place while the server starts): nothing left to expose.
+              if (e instanceof NoSuchFileException) {
+                return FileVisitResult.CONTINUE;
+              }
+              throw e;
+            }
+          });
     } catch (IOException | SecurityException e) {
       throw new ConfigurationException(
           "Cannot restrict the data directory "
@@ -129,6 +150,19 @@ public class DataDirectory {
           changed);
     }
     return changed;
+  }
+
+  private static void restrict(Path entry, List<Path> changed) throws IOException {
+    try {
+      Set<PosixFilePermission> permissions =
+          Files.getPosixFilePermissions(entry, LinkOption.NOFOLLOW_LINKS);
+      if (permissions.removeAll(GROUP_AND_OTHERS)) {
+        Files.setPosixFilePermissions(entry, permissions);
+        changed.add(entry);
+      }
+    } catch (NoSuchFileException gone) {
+      // Removed since the walk found it: nothing left to expose.
+    }
   }
 
   private static boolean posix(Path path) {

@@ -56,6 +56,36 @@ class DataDirectoryTest {
     assertEquals(List.of(trace), directory.restrictToOwner());
   }
 
+  @Test
+  void filesRemovedWhileItRestrictsAreSkipped() throws Exception {
+    Path path = Files.createDirectory(parent.resolve("data"));
+    DataDirectory directory = new DataDirectory(SwitchboardConfiguration.of(path));
+    // A secret written while the server starts goes through a temporary file renamed into place;
+    // the walk may list the temporary file and find it gone. Files disappearing under the walk,
+    // many times over, must never stop the server.
+    for (int round = 0; round < 20; round++) {
+      List<Path> files = new java.util.ArrayList<>();
+      for (int i = 0; i < 500; i++) {
+        files.add(Files.writeString(path.resolve(".secret" + i + ".tmp"), "key"));
+      }
+      Thread remover =
+          new Thread(
+              () -> {
+                for (Path file : files) {
+                  try {
+                    Files.deleteIfExists(file);
+                  } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                  }
+                }
+              });
+      remover.start();
+      directory.restrictToOwner();
+      remover.join();
+    }
+    assertEquals("rwx------", mode(path));
+  }
+
   private static String mode(Path path) throws Exception {
     return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
   }
