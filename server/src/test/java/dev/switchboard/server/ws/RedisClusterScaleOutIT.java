@@ -6,18 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.contract.Channels;
-import dev.switchboard.contract.session.OutputStreamName;
-import dev.switchboard.contract.session.StreamOutputData;
-import dev.switchboard.contract.session.StreamOutputEvent;
 import dev.switchboard.server.channel.redis.RedisSessionRunLock;
 import dev.switchboard.server.session.agent.SessionRunLock;
 import dev.switchboard.server.testing.Frames;
 import dev.switchboard.server.testing.TestRedis;
 import dev.switchboard.server.testing.TestRedisCluster;
 import dev.switchboard.server.testing.TestSocket;
-import dev.switchboard.server.wire.ChannelPublisher;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -25,7 +19,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -68,19 +61,15 @@ class RedisClusterScaleOutIT {
   }
 
   private static EmbeddedServer start(String name) throws IOException {
-    Map<String, Object> settings = new HashMap<>();
-    settings.put("micronaut.server.port", "-1");
-    settings.put("spec.name", AnySessionOwnership.SPEC);
-    settings.put("switchboard.token", ADMIN_TOKEN);
-    settings.put(
-        "switchboard.data-dir", Files.createTempDirectory("switchboard-node-" + name).toString());
-    settings.put("switchboard.broker", "redis");
-    settings.put("switchboard.redis.mode", "cluster");
-    settings.put("switchboard.redis.url", String.join(",", cluster.seeds()));
-    settings.put("switchboard.redis.key-prefix", PREFIX);
-    settings.put("switchboard.redis.topology-refresh", "1s");
-    settings.put("endpoints.health.details-visible", "ANONYMOUS");
-    return ApplicationContext.run(EmbeddedServer.class, settings);
+    return ScaleOutNodes.start(
+        name,
+        ADMIN_TOKEN,
+        Map.of(
+            "switchboard.redis.mode", "cluster",
+            "switchboard.redis.url", String.join(",", cluster.seeds()),
+            "switchboard.redis.key-prefix", PREFIX,
+            "switchboard.redis.topology-refresh", "1s",
+            "endpoints.health.details-visible", "ANONYMOUS"));
   }
 
   @AfterAll
@@ -165,7 +154,7 @@ class RedisClusterScaleOutIT {
                   for (String channel : channels) {
                     publish(a, channel, seq);
                   }
-                  sleep(10);
+                  ScaleOutNodes.sleep(10);
                 }
               });
       publishing.get(120, TimeUnit.SECONDS);
@@ -340,27 +329,10 @@ class RedisClusterScaleOutIT {
   }
 
   private static void publish(EmbeddedServer node, String channel, long seq) {
-    node.getApplicationContext()
-        .getBean(ChannelPublisher.class)
-        .publish(
-            new StreamOutputEvent(
-                channel,
-                new StreamOutputData("m-1", seq, "line " + seq + "\n", OutputStreamName.STDOUT)));
+    ScaleOutNodes.publish(node, channel, seq);
   }
 
   private static TestSocket connect(EmbeddedServer node) {
-    TestSocket socket =
-        TestSocket.connect(
-            node.getPort(), ADMIN_TOKEN, node.getApplicationContext().getBean(JsonMapper.class));
-    socket.awaitType("connected");
-    return socket;
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    return ScaleOutNodes.connect(node, ADMIN_TOKEN);
   }
 }

@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.contract.Channels;
-import dev.switchboard.contract.session.OutputStreamName;
-import dev.switchboard.contract.session.StreamOutputData;
-import dev.switchboard.contract.session.StreamOutputEvent;
 import dev.switchboard.server.channel.redis.RedisSessionRunLock;
 import dev.switchboard.server.session.agent.SessionRunLock;
 import dev.switchboard.server.testing.Frames;
@@ -18,11 +15,8 @@ import dev.switchboard.server.testing.TcpProxy;
 import dev.switchboard.server.testing.TestRedis;
 import dev.switchboard.server.testing.TestService;
 import dev.switchboard.server.testing.TestSocket;
-import dev.switchboard.server.wire.ChannelPublisher;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -30,7 +24,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,23 +63,10 @@ class RedisScaleOutIT {
   }
 
   private static EmbeddedServer start(String name, String redisUrl) throws IOException {
-    return ApplicationContext.run(
-        EmbeddedServer.class,
-        Map.of(
-            "micronaut.server.port",
-            "-1",
-            "spec.name",
-            AnySessionOwnership.SPEC,
-            "switchboard.token",
-            ADMIN_TOKEN,
-            "switchboard.data-dir",
-            Files.createTempDirectory("switchboard-node-" + name).toString(),
-            "switchboard.broker",
-            "redis",
-            "switchboard.redis.url",
-            redisUrl,
-            "switchboard.redis.key-prefix",
-            PREFIX));
+    return ScaleOutNodes.start(
+        name,
+        ADMIN_TOKEN,
+        Map.of("switchboard.redis.url", redisUrl, "switchboard.redis.key-prefix", PREFIX));
   }
 
   @AfterAll
@@ -160,7 +140,7 @@ class RedisScaleOutIT {
               for (long seq = 0; seq < 1000; seq++) {
                 publish(seq % 3 == 0 ? b : a, "moving", seq);
                 if (seq % 10 == 0) {
-                  sleep(15);
+                  ScaleOutNodes.sleep(15);
                 }
               }
             });
@@ -252,7 +232,7 @@ class RedisScaleOutIT {
         assertEquals(alone.get("offset").getLongValue() + 1, local.get("offset").getLongValue());
         assertEquals(2, local.get("data").get("seq").getLongValue());
         // Redis stays out of reach for 10 s in all; A keeps serving meanwhile.
-        sleep(Math.max(0, 10_000 - (System.nanoTime() - cutAt) / 1_000_000));
+        ScaleOutNodes.sleep(Math.max(0, 10_000 - (System.nanoTime() - cutAt) / 1_000_000));
         publish(a, "fault", 3);
         assertEquals(3, onA.awaitType("stream_output").get("data").get("seq").getLongValue());
       } finally {
@@ -342,27 +322,10 @@ class RedisScaleOutIT {
   }
 
   private static void publish(EmbeddedServer node, String sessionId, long seq) {
-    node.getApplicationContext()
-        .getBean(ChannelPublisher.class)
-        .publish(
-            new StreamOutputEvent(
-                Channels.session(sessionId),
-                new StreamOutputData("m-1", seq, "line " + seq + "\n", OutputStreamName.STDOUT)));
+    ScaleOutNodes.publish(node, Channels.session(sessionId), seq);
   }
 
   private static TestSocket connect(EmbeddedServer node) {
-    TestSocket socket =
-        TestSocket.connect(
-            node.getPort(), ADMIN_TOKEN, node.getApplicationContext().getBean(JsonMapper.class));
-    socket.awaitType("connected");
-    return socket;
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    return ScaleOutNodes.connect(node, ADMIN_TOKEN);
   }
 }
