@@ -33,10 +33,11 @@ import java.util.concurrent.atomic.LongAdder;
  * payload, is built once per publish by whichever thread delivers it, and every subscriber's socket
  * writes a view of the same off-heap bytes.
  *
- * <p>Connection keeps no queue of its own: the WebSocket guard ({@code FrameRulesHandler}) holds
- * every frame written while the channel is not writable in the socket's bounded outbound queue,
- * passes them on as the client reads, and evicts a client that stops reading. Its count, taken on
- * the event loop, knows what the kernel has taken, which a count kept here could not.
+ * <p>Connection holds frames only until its event loop's next turn, not while the client is slow to
+ * read: the WebSocket guard ({@code FrameRulesHandler}) holds every frame written while the channel
+ * is not writable in the socket's bounded outbound queue, passes them on as the client reads, and
+ * evicts a client that stops reading. Its count, taken on the event loop, knows what the kernel has
+ * taken, which a count kept here could not.
  */
 public final class Connection implements CommandReplies {
 
@@ -57,10 +58,10 @@ public final class Connection implements CommandReplies {
   private final WindowCounter rateLimited;
   private final ProtocolErrorBudget protocolErrors;
 
-  // Frames sent and not yet written, in order, and whether the connection waits in its outbox;
-  // both guarded by this. Null while nothing waits: an idle connection holds no queue.
+  // Frames sent and not yet written, in order; guarded by this. Not null exactly while the
+  // connection waits in its outbox, and null while nothing waits: an idle connection holds no
+  // queue.
   private @Nullable ArrayDeque<WebSocketFrame> pending;
-  private boolean inOutbox;
 
   Connection(
       String id,
@@ -176,12 +177,11 @@ public final class Connection implements CommandReplies {
   private void enqueue(WebSocketFrame frame) {
     boolean join;
     synchronized (this) {
-      if (pending == null) {
+      join = pending == null;
+      if (join) {
         pending = new ArrayDeque<>(4);
       }
       pending.add(frame);
-      join = !inOutbox;
-      inOutbox = true;
     }
     if (join) {
       outbox.add(this);
@@ -197,10 +197,6 @@ public final class Connection implements CommandReplies {
     synchronized (this) {
       frames = pending;
       pending = null;
-      inOutbox = false;
-    }
-    if (frames == null) {
-      return;
     }
     for (WebSocketFrame frame : frames) {
       if (frame instanceof CloseWebSocketFrame) {
