@@ -10,8 +10,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.switchboard.contract.InvalidChannelException;
 import dev.switchboard.contract.StreamPosition;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -36,57 +32,7 @@ import org.junit.jupiter.api.Timeout;
  * refusal outside it. A subclass makes the broker under test; each test drives it through a hub, as
  * the node does.
  */
-public abstract class BrokerContract {
-
-  protected static final StreamListener IGNORE = event -> {};
-
-  protected final FakeClock clock = new FakeClock();
-  private final List<HubNode> made = new ArrayList<>();
-  protected HubNode broker;
-
-  /**
-   * Makes a broker with these history bounds, reading time from {@link #clock} and registering its
-   * meters where the hub over it registers its own.
-   */
-  protected abstract Broker newBroker(ChannelStreamsConfiguration bounds, MeterRegistry meters);
-
-  /**
-   * Whether the broker keeps history in this JVM, so that {@code node-history-max-bytes} applies;
-   * the Redis broker keeps it in Redis, bounded per channel (docs/websockets.md, "Scaling out").
-   */
-  protected abstract boolean keepsHistoryOnTheNode();
-
-  /** Releases a broker made by {@link #newBroker}. */
-  protected void release(Broker broker) {}
-
-  protected final HubNode brokerWith(int historyMaxEvents, Duration historyMaxAge) {
-    return brokerWith(ChannelStreamsConfiguration.withHistory(historyMaxEvents, historyMaxAge));
-  }
-
-  protected final HubNode brokerWith(ChannelStreamsConfiguration bounds) {
-    MeterRegistry meters = new SimpleMeterRegistry();
-    return nodeOver(newBroker(bounds, meters), meters);
-  }
-
-  /** A hub over the broker, closed (and the broker released) after the test. */
-  protected final HubNode nodeOver(Broker broker, MeterRegistry meters) {
-    HubNode node = new HubNode(broker, meters, clock);
-    made.add(node);
-    return node;
-  }
-
-  @BeforeEach
-  void makeBroker() {
-    broker = brokerWith(1000, Duration.ofMinutes(10));
-  }
-
-  @AfterEach
-  void releaseBrokers() {
-    for (HubNode node : made) {
-      node.close();
-      release(node.broker());
-    }
-  }
+public abstract class BrokerContract extends BrokerFixture {
 
   @Test
   void assignsOffsetsFromOneIndependentlyPerChannel() {
@@ -512,36 +458,5 @@ public abstract class BrokerContract {
     assertTrue(subscriptions > 1, "the consumer should have reconnected at least once");
     assertFalse(overlapped.get(), "a listener was called concurrently");
     assertEquals(0, broker.listenerCount(channel));
-  }
-
-  protected StreamEvent publish(String channel) {
-    return broker.publish(channel, offset -> "frame-" + offset);
-  }
-
-  /**
-   * Publishes a frame of exactly {@code bytes} UTF-8 bytes; it leaves its offset out, so its size
-   * does not depend on how the broker fills the offset in.
-   */
-  protected StreamEvent publish(String channel, int bytes) {
-    return broker.publish(channel, offset -> "x".repeat(bytes));
-  }
-
-  /** The default event bounds with these byte bounds. */
-  protected static ChannelStreamsConfiguration bytesBounds(long perChannel, long perNode) {
-    ChannelStreamsConfiguration defaults = ChannelStreamsConfiguration.defaults();
-    return new ChannelStreamsConfiguration(
-        defaults.historyMaxEvents(),
-        defaults.historyMaxAge(),
-        perChannel,
-        perNode,
-        defaults.maxPublishBytes());
-  }
-
-  protected static List<Long> offsets(List<StreamEvent> events) {
-    return events.stream().map(StreamEvent::offset).toList();
-  }
-
-  protected static List<String> frames(List<StreamEvent> events) {
-    return events.stream().map(StreamEvent::frameText).toList();
   }
 }
