@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.contract.StreamPosition;
 import dev.switchboard.server.channel.Broker;
-import dev.switchboard.server.channel.BrokerContract;
 import dev.switchboard.server.channel.ChannelStreamsConfiguration;
 import dev.switchboard.server.channel.HubNode;
 import dev.switchboard.server.channel.StreamEvent;
@@ -40,35 +39,19 @@ import org.junit.jupiter.api.Test;
  * under a key prefix of its own per broker.
  */
 @RequiresService(TestService.REDIS)
-class RedisBrokerTest extends BrokerContract {
+class RedisBrokerTest extends RedisBrokerContract {
 
   private static final String CLASS_PREFIX = TestRedis.uniquePrefix("broker");
   private static int brokers;
 
-  private final Map<Broker, RedisConnections> connections = new HashMap<>();
   private final Map<HubNode, MeterRegistry> meters = new HashMap<>();
-
-  @Override
-  protected boolean keepsHistoryOnTheNode() {
-    return false;
-  }
-
-  @Override
-  protected void release(Broker broker) {
-    ((RedisBroker) broker).close();
-    connections.get(broker).close();
-  }
 
   @Override
   protected Broker newBroker(ChannelStreamsConfiguration bounds, MeterRegistry registry) {
     // A prefix per broker: each is a deployment of its own, as the contract expects.
     String prefix = CLASS_PREFIX + ":" + ++brokers;
-    RedisConnections redis =
-        new RedisConnections(
-            new RedisConfiguration(TestRedis.url(), prefix, Duration.ofSeconds(1)));
-    RedisBroker node = new RedisBroker(bounds, redis, registry, clock);
-    connections.put(node, redis);
-    return node;
+    return redisBroker(
+        new RedisConfiguration(TestRedis.url(), prefix, Duration.ofSeconds(1)), bounds, registry);
   }
 
   @AfterAll
@@ -81,11 +64,9 @@ class RedisBrokerTest extends BrokerContract {
   }
 
   private HubNode node(String prefix, String url, ChannelStreamsConfiguration bounds) {
-    RedisConnections redis =
-        new RedisConnections(new RedisConfiguration(url, prefix, Duration.ofSeconds(1)));
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    RedisBroker broker = new RedisBroker(bounds, redis, registry, clock);
-    connections.put(broker, redis);
+    RedisBroker broker =
+        redisBroker(new RedisConfiguration(url, prefix, Duration.ofSeconds(1)), bounds, registry);
     HubNode node = nodeOver(broker, registry);
     meters.put(node, registry);
     return node;

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.switchboard.contract.ChannelName;
 import dev.switchboard.contract.StreamPosition;
 import dev.switchboard.server.channel.Broker;
-import dev.switchboard.server.channel.BrokerContract;
 import dev.switchboard.server.channel.ChannelStreamsConfiguration;
 import dev.switchboard.server.channel.HubNode;
 import dev.switchboard.server.channel.StreamEvent;
@@ -42,13 +41,12 @@ import reactor.core.publisher.Mono;
  * events crossing nodes on channels of every master, and the run lock and cancels of a session in
  * its channel's slot.
  */
-class RedisClusterBrokerTest extends BrokerContract {
+class RedisClusterBrokerTest extends RedisBrokerContract {
 
   private static final String CLASS_PREFIX = TestRedis.uniquePrefix("cluster-broker");
   private static TestRedisCluster cluster;
   private static int brokers;
 
-  private final Map<Broker, RedisConnections> connections = new HashMap<>();
   private final List<MeterRegistry> nodeMeters = new ArrayList<>();
 
   @BeforeAll
@@ -62,26 +60,8 @@ class RedisClusterBrokerTest extends BrokerContract {
   }
 
   @Override
-  protected boolean keepsHistoryOnTheNode() {
-    return false;
-  }
-
-  @Override
-  protected void release(Broker broker) {
-    ((RedisBroker) broker).close();
-    connections.get(broker).close();
-  }
-
-  @Override
   protected Broker newBroker(ChannelStreamsConfiguration bounds, MeterRegistry registry) {
-    return broker(CLASS_PREFIX + ":" + ++brokers, bounds, registry);
-  }
-
-  private Broker broker(String prefix, ChannelStreamsConfiguration bounds, MeterRegistry meters) {
-    RedisConnections redis = new RedisConnections(configuration(prefix));
-    RedisBroker node = new RedisBroker(bounds, redis, meters, clock);
-    connections.put(node, redis);
-    return node;
+    return redisBroker(configuration(CLASS_PREFIX + ":" + ++brokers), bounds, registry);
   }
 
   private List<HubNode> twoNodes() {
@@ -92,8 +72,8 @@ class RedisClusterBrokerTest extends BrokerContract {
       nodeMeters.add(meters);
       nodes.add(
           nodeOver(
-              broker(
-                  prefix,
+              redisBroker(
+                  configuration(prefix),
                   ChannelStreamsConfiguration.withHistory(1000, Duration.ofMinutes(10)),
                   meters),
               meters));
@@ -204,7 +184,7 @@ class RedisClusterBrokerTest extends BrokerContract {
     // What a replica promoted by a failover holds: the hash as the old master wrote it, whose
     // replication id is not its own. Whether or not it lacks events, positions of that epoch
     // cannot be trusted any more.
-    RedisConnections redis = connections.values().iterator().next();
+    RedisConnections redis = connectionsOf(nodes.get(0).broker());
     redis.commands().hset(prefix + ":{session:promoted}:meta", "replid", "0".repeat(40));
     StreamEvent next = nodes.get(0).publish("session:promoted", offset -> "p" + offset);
 
